@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/providers/query-provider";
+import { AppShell } from "@/components/shell/app-shell";
+import { ThemeScript } from "@/components/shell/theme-script";
+import { clientConfig } from "@/lib/config/client-config";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Portico", template: "%s · Portico" },
+  description: "Internal developer portal: catalog, scaffolding, AI diagnosis and cluster health.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="font-sans antialiased">
+        <QueryProvider>
+          <AppShell version={clientConfig.version}>{children}</AppShell>
+        </QueryProvider>
+      </body>
+    </html>
+  );
+}

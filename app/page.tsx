@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { StatusPanel } from "@/components/home/status-panel";
+import { navItems } from "@/components/shell/nav-items";
+import { PageHeader } from "@/components/ui/page-header";
+import { getReadiness } from "@/lib/health/service";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const readiness = await getReadiness();
+  return (
+    <>
+      <PageHeader
+        title="Welcome to Portico"
+        description="Everything your engineering organisation runs, who owns it, and what to do when it breaks."
+      />
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+        {navItems.map((item) => (
+          <Link
+            key={item.href}
+            href={item.href}
+            className="group rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500 hover:shadow dark:border-slate-800 dark:bg-slate-900"
+          >
+            <div className="flex items-center gap-3">
+              <svg
+                viewBox="0 0 24 24"
+                className="size-6 text-brand-600"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                aria-hidden
+              >
+                <path d={item.icon} />
+              </svg>
+              <h2 className="font-medium group-hover:text-brand-600">{item.label}</h2>
+            </div>
+            <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">{item.description}</p>
+          </Link>
+        ))}
+      </div>
+      <StatusPanel report={readiness} />
+    </>
+  );
+}

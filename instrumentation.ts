@@ -1,0 +1,10 @@
+/**
+ * Runs once when the Next.js server boots. The Node-only work lives in its own
+ * module so the Edge bundle never sees process.exit.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { validateConfigAtBoot } = await import("@/lib/config/validate-at-boot");
+    validateConfigAtBoot();
+  }
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const postgresUrl = optionalString.pipe(
+  z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, "must be a postgres:// or postgresql:// URL with a host, e.g. postgresql://user:pass@db:5432/portico")
+    .optional(),
+);
+
+const httpUrl = optionalString.pipe(
+  z
+    .string()
+    .refine(
+      (v) => /^https?:\/\/[^/\s]+/.test(v),
+      "must be an http:// or https:// URL, e.g. http://chroma:8000",
+    )
+    .optional(),
+);
+
+const csv = optionalString.transform((v) =>
+  v
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [],
+);
+
+const intInRange = (min: number, max: number, fallback: number) =>
+  optionalString
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "must be a whole number")
+        .transform(Number)
+        .pipe(z.number().int().min(min).max(max))
+        .optional(),
+    )
+    .transform((v) => v ?? fallback);
+
+/**
+ * Every external dependency is optional: absence selects the embedded default
+ * (PGlite, embedded Chroma, offline AI, no cluster). Names follow the usual
+ * conventions (DATABASE_URL, KUBECONFIG, the AI SDK's Google key variable) so
+ * platform tooling sets them without Portico-specific glue.
+ */
+export const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: intInRange(1, 65535, 3000),
+  PORTICO_DATA_DIR: optionalString.transform((v) => v ?? ".data"),
+  DATABASE_URL: postgresUrl,
+  SHADOW_DATABASE_URL: postgresUrl,
+  CHROMA_URL: httpUrl,
+  GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
+  PORTICO_AI_MODEL: optionalString.transform((v) => v ?? "gemini-2.5-flash"),
+  PORTICO_EMBEDDING_MODEL: optionalString.transform((v) => v ?? "gemini-embedding-001"),
+  PORTICO_LLM_TIMEOUT_MS: intInRange(1000, 120_000, 15_000),
+  KUBECONFIG: optionalString,
+  KUBERNETES_SERVICE_HOST: optionalString,
+  PORTICO_K8S_TIMEOUT_MS: intInRange(100, 60_000, 5_000),
+  PORTICO_CORS_ORIGINS: csv,
+  PORTICO_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PORTICO_MAX_BODY_BYTES: intInRange(1024, 64 * 1024 * 1024, 1024 * 1024),
+  PORTICO_CATALOG_REFRESH_INTERVAL_S: intInRange(0, 86_400, 300),
+  PORTICO_CATALOG_URL_ALLOWLIST: csv,
+  // Set by scripts/start.ts for services it started itself, so health can say "embedded".
+  PORTICO_EMBEDDED: csv,
+  PORTICO_CATALOG_ALLOW_PRIVATE_URLS: optionalString.transform((v) => v === "true" || v === "1"),
+});
+
+export type ServerEnv = z.output<typeof serverEnvSchema>;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseServerConfig } from "./server-config";
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseServerConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe("parseServerConfig", () => {
+  it("selects every embedded default when nothing is configured", () => {
+    const c = parseServerConfig({});
+    expect(c.database.embedded).toBe(true);
+    expect(c.vectorStore.embedded).toBe(true);
+    expect(c.ai.mode).toBe("offline");
+    expect(c.kubernetes.mode).toBe("none");
+    expect(c.dataDir.endsWith(".data")).toBe(true);
+    expect(c.port).toBe(3000);
+  });
+
+  it("switches to external services when they are configured", () => {
+    const c = parseServerConfig({
+      DATABASE_URL: "postgresql://u:p@db:5432/portico",
+      CHROMA_URL: "http://chroma:8000",
+      GOOGLE_GENERATIVE_AI_API_KEY: "fake-key",
+      KUBECONFIG: "/tmp/kubeconfig",
+    });
+    expect(c.database).toMatchObject({ embedded: false, url: "postgresql://u:p@db:5432/portico" });
+    expect(c.vectorStore.embedded).toBe(false);
+    expect(c.ai.mode).toBe("gemini");
+    expect(c.kubernetes.mode).toBe("kubeconfig");
+  });
+
+  it("detects in-cluster Kubernetes from the service host variable", () => {
+    expect(parseServerConfig({ KUBERNETES_SERVICE_HOST: "10.0.0.1" }).kubernetes.mode).toBe("in-cluster");
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseServerConfig({ DATABASE_URL: "", CHROMA_URL: " " }).database.embedded).toBe(true);
+  });
+
+  it("reports one line per problem, naming the variable", () => {
+    const problems = problemsOf({ DATABASE_URL: "mysql://x", CHROMA_URL: "chroma:8000", PORT: "99999" });
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.startsWith("DATABASE_URL:"))).toMatch(/postgres/);
+    expect(problems.find((p) => p.startsWith("CHROMA_URL:"))).toMatch(/http/);
+    expect(problems.find((p) => p.startsWith("PORT:"))).toBeDefined();
+  });
+
+  it("rejects a malformed DATABASE_URL", () => {
+    expect(problemsOf({ DATABASE_URL: "not a url" })[0]).toMatch(/^DATABASE_URL: must be a postgres/);
+  });
+
+  it("parses CSV allowlists", () => {
+    const c = parseServerConfig({ PORTICO_CORS_ORIGINS: "https://a.example.com, https://b.example.com" });
+    expect(c.http.corsOrigins).toEqual(["https://a.example.com", "https://b.example.com"]);
+  });
+});

@@ -1,0 +1,3 @@
+export * from "./api-error";
+export * from "./parse";
+export * from "./with-route";

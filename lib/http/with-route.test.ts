@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ApiError } from "./api-error";
+import { parseJsonBody, parseQuery } from "./parse";
+import { withRoute } from "./with-route";
+
+const post = (
+  body: BodyInit | null,
+  headers: Record<string, string> = { "content-type": "application/json" },
+) => new Request("http://localhost/api/x", { method: "POST", body, headers });
+
+describe("withRoute", () => {
+  it("serialises returned objects as JSON and sets a request id", async () => {
+    const res = await withRoute("t", () => ({ ok: true }))(new Request("http://localhost/api/x"));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("honours a safe incoming X-Request-Id and replaces an unsafe one", async () => {
+    const h = withRoute("t", () => ({}));
+    const ok = await h(new Request("http://l/", { headers: { "x-request-id": "abc-123" } }));
+    expect(ok.headers.get("x-request-id")).toBe("abc-123");
+    const bad = await h(new Request("http://l/", { headers: { "x-request-id": "a b<script>" } }));
+    expect(bad.headers.get("x-request-id")).not.toBe("a b<script>");
+  });
+
+  it("maps ApiError to its status and JSON body", async () => {
+    const res = await withRoute("t", () => {
+      throw new ApiError(404, "not_found", "no such thing", { id: 1 });
+    })(new Request("http://l/"));
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({
+      error: { code: "not_found", message: "no such thing", details: { id: 1 } },
+    });
+  });
+
+  it("hides unexpected errors behind a 500 without internals", async () => {
+    const res = await withRoute("t", () => {
+      throw new Error("secret stack detail");
+    })(new Request("http://l/"));
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).not.toContain("secret stack detail");
+    expect(JSON.parse(text).error.code).toBe("internal_error");
+  });
+
+  it("passes awaited route params to the handler", async () => {
+    const h = withRoute<{ id: string }>("t", ({ params }) => ({ id: params.id }));
+    const res = await h(new Request("http://l/"), { params: Promise.resolve({ id: "42" }) });
+    expect(await res.json()).toEqual({ id: "42" });
+  });
+});
+
+describe("parseJsonBody", () => {
+  const schema = z.object({ name: z.string().min(1), n: z.number().optional() });
+  const parse = (req: Request, max = 1000) => parseJsonBody(req, schema, max);
+
+  it("names the failing field", async () => {
+    const err = await parse(post(JSON.stringify({ n: "x" }))).catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err.status).toBe(400);
+    expect(err.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(["n", "name"]);
+  });
+
+  it("rejects non-JSON with 400 and wrong content type with 415", async () => {
+    expect((await parse(post("{nope")).catch((e) => e)).status).toBe(400);
+    expect((await parse(post("{}", { "content-type": "text/plain" })).catch((e) => e)).status).toBe(415);
+  });
+
+  it("rejects an empty body with 400", async () => {
+    expect((await parse(post("")).catch((e) => e)).status).toBe(400);
+  });
+
+  it("refuses bodies over the limit with 413 even without Content-Length", async () => {
+    const big = JSON.stringify({ name: "x".repeat(5000) });
+    const stream = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(big));
+        c.close();
+      },
+    });
+    const req = new Request("http://l/", {
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
+    expect((await parse(req).catch((e) => e)).status).toBe(413);
+  });
+
+  it("returns typed data for a valid body", async () => {
+    expect(await parse(post(JSON.stringify({ name: "a", n: 2 })))).toEqual({ name: "a", n: 2 });
+  });
+});
+
+describe("parseQuery", () => {
+  it("keeps repeated keys as arrays", () => {
+    const q = parseQuery(
+      "http://l/?tag=a&tag=b&kind=x",
+      z.object({ tag: z.array(z.string()), kind: z.string() }),
+    );
+    expect(q).toEqual({ tag: ["a", "b"], kind: "x" });
+  });
+});
