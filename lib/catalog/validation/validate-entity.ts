@@ -10,8 +10,7 @@ const NAME_RULE =
   "a string that is sequences of [a-zA-Z0-9] separated by any of [-_.], at most 63 characters in total";
 const DNS_RULE = "a string that is sequences of [a-z0-9] separated by [-], at most 63 characters in total";
 const TAG_RULE = "a string that is sequences of [a-z0-9:+#] separated by [-], at most 63 characters in total";
-const KEY_RULE =
-  "a valid [prefix/]name where prefix is a DNS subdomain (at most 253 characters) and name is " + NAME_RULE;
+const KEY_RULE = `a valid [prefix/]name where prefix is a DNS subdomain (at most 253 characters) and name is ${NAME_RULE}`;
 
 export interface ValidationContext {
   documentIndex: number;

@@ -1,0 +1,71 @@
+import { parse as parseYaml } from "yaml";
+import { IngestError } from "./ingest-error";
+import { resolveRelative } from "./location-target";
+import type { CatalogReader } from "./reader";
+import type { LocationSpec } from "./types";
+
+const KEYS = ["$text", "$json", "$yaml"] as const;
+type PlaceholderKey = (typeof KEYS)[number];
+
+export interface PlaceholderProblem {
+  path: string;
+  message: string;
+}
+
+function placeholderOf(value: unknown): { key: PlaceholderKey; target: unknown } | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  const key = keys.find((k): k is PlaceholderKey => (KEYS as readonly string[]).includes(k));
+  if (!key) return undefined;
+  return { key, target: keys.length === 1 ? (value as Record<string, unknown>)[key] : Symbol.for("invalid") };
+}
+
+/**
+ * Replaces `{ $text | $json | $yaml: <target> }` objects with the referenced content, resolved
+ * relative to the file that holds them (Backstage's PlaceholderProcessor semantics).
+ */
+export async function resolvePlaceholders(
+  value: unknown,
+  base: LocationSpec,
+  reader: CatalogReader,
+): Promise<{ value: unknown; problems: PlaceholderProblem[] }> {
+  const problems: PlaceholderProblem[] = [];
+
+  async function walk(node: unknown, path: string): Promise<unknown> {
+    const placeholder = placeholderOf(node);
+    if (placeholder) {
+      if (typeof placeholder.target !== "string" || placeholder.target.length === 0) {
+        problems.push({
+          path,
+          message: `Placeholder ${placeholder.key} must be the only key and have a non-empty string value`,
+        });
+        return node;
+      }
+      try {
+        const spec = resolveRelative(base, placeholder.target);
+        const text = await reader.read(spec);
+        if (placeholder.key === "$text") return text;
+        if (placeholder.key === "$json") return JSON.parse(text);
+        return parseYaml(text);
+      } catch (error) {
+        const reason =
+          error instanceof IngestError ? `${error.code}: ${error.message}` : (error as Error).message;
+        problems.push({
+          path,
+          message: `Placeholder ${placeholder.key} "${placeholder.target}" could not be resolved: ${reason}`,
+        });
+        return node;
+      }
+    }
+    if (Array.isArray(node))
+      return Promise.all(node.map((item, i) => walk(item, path ? `${path}.${i}` : String(i))));
+    if (typeof node === "object" && node !== null) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(node)) out[k] = await walk(v, path ? `${path}.${k}` : k);
+      return out;
+    }
+    return node;
+  }
+
+  return { value: await walk(value, ""), problems };
+}

@@ -1,0 +1,19 @@
+import type { LocationSpec } from "./types";
+
+/** Reads the text of a catalog location; implementations enforce their own size/host limits. */
+export interface CatalogReader {
+  read(spec: LocationSpec): Promise<string>;
+}
+
+export const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+/** Routes `file` and `url` locations to their readers; a missing reader means that type is disabled. */
+export function createCompositeReader(readers: { file?: CatalogReader; url?: CatalogReader }): CatalogReader {
+  return {
+    read(spec) {
+      const reader = readers[spec.type];
+      if (!reader) return Promise.reject(new Error(`Reading ${spec.type} locations is not enabled`));
+      return reader.read(spec);
+    },
+  };
+}
