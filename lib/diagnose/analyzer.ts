@@ -1,0 +1,184 @@
+import { RE2JS, RE2Set } from "re2js";
+import {
+  CATEGORY_RANK,
+  type Category,
+  SAME_LINE_ABSORBS,
+  SEVERITY_WEIGHT,
+  type Severity,
+} from "./categories";
+import { type LogPattern, PATTERNS } from "./patterns";
+import { iterateSegments } from "./segments";
+
+export interface Classification {
+  category: Category;
+  severity: Severity;
+  pattern_id: string;
+  /** 1-based line number in the analysed input. */
+  line: number;
+  excerpt: string;
+}
+
+export interface AnalysisResult {
+  /** Root-cause category chosen by the precedence model (see categories.ts). */
+  category: Category;
+  severity: Severity;
+  /** Root-cause hits first, then other evidence by rank; bounded in size. */
+  classifications: Classification[];
+  /** Every category seen, strongest first. */
+  categories: Category[];
+  stats: { bytes: number; lines: number; segments: number; hits: number };
+}
+
+export interface AnalyzeOptions {
+  /** Upper bound on classifications returned (evidence, not an exhaustive list). */
+  maxClassifications?: number;
+  /** Per-pattern cap on recorded hits so one noisy line type cannot crowd out others. */
+  maxHitsPerPattern?: number;
+}
+
+const EXCERPT_CHARS = 240;
+// RE2 caps program size per compiled set; chunking keeps each set well inside it.
+const PATTERNS_PER_SET = 24;
+
+interface CompiledLibrary {
+  patterns: readonly LogPattern[];
+  sets: { set: RE2Set; offset: number }[];
+  single: RE2JS[];
+}
+
+const cache = new WeakMap<readonly LogPattern[], CompiledLibrary>();
+
+export function compilePatterns(patterns: readonly LogPattern[]): CompiledLibrary {
+  const cached = cache.get(patterns);
+  if (cached) return cached;
+  const sets: CompiledLibrary["sets"] = [];
+  for (let offset = 0; offset < patterns.length; offset += PATTERNS_PER_SET) {
+    const set = new RE2Set(RE2Set.UNANCHORED, 0);
+    for (const p of patterns.slice(offset, offset + PATTERNS_PER_SET)) set.add(p.regex);
+    set.compile();
+    sets.push({ set, offset });
+  }
+  const compiled = { patterns, sets, single: patterns.map((p) => RE2JS.compile(p.regex)) };
+  cache.set(patterns, compiled);
+  return compiled;
+}
+
+interface CategoryEvidence {
+  category: Category;
+  firstLine: number;
+  count: number;
+  maxSeverity: Severity;
+}
+
+/**
+ * Classifies a log in time linear to its size: each bounded segment runs once
+ * through RE2 sets (DFA, no backtracking); only the few segments that matched
+ * are re-scanned by the individual pattern to cut an excerpt.
+ */
+export function analyzeLog(
+  input: string,
+  options: AnalyzeOptions = {},
+  patterns: readonly LogPattern[] = PATTERNS,
+): AnalysisResult {
+  const maxClassifications = options.maxClassifications ?? 50;
+  const maxHitsPerPattern = options.maxHitsPerPattern ?? 3;
+  const lib = compilePatterns(patterns);
+  const recorded = new Map<number, number>();
+  const evidence = new Map<Category, CategoryEvidence>();
+  const hits: Classification[] = [];
+  let segments = 0;
+  let totalHits = 0;
+  let lastLine = 0;
+
+  for (const seg of iterateSegments(input)) {
+    segments++;
+    lastLine = seg.line;
+    const matched: number[] = [];
+    for (const { set, offset } of lib.sets) {
+      for (const i of set.match(seg.text)) matched.push(offset + i);
+    }
+    if (matched.length === 0) continue;
+    const absorbed = absorbedCategories(matched.map((i) => patterns[i].category));
+    for (const idx of matched) {
+      const pattern = patterns[idx];
+      if (absorbed.has(pattern.category)) continue;
+      totalHits++;
+      noteEvidence(evidence, pattern, seg.line);
+      const seen = recorded.get(idx) ?? 0;
+      if (seen >= maxHitsPerPattern) continue;
+      recorded.set(idx, seen + 1);
+      hits.push({
+        category: pattern.category,
+        severity: pattern.severity,
+        pattern_id: pattern.id,
+        line: seg.line,
+        excerpt: excerptAround(seg.text, lib.single[idx]),
+      });
+    }
+  }
+
+  const ranked = [...evidence.values()].sort(compareEvidence);
+  const winner = ranked[0];
+  const category: Category = winner?.category ?? "other";
+  const severity: Severity = winner?.maxSeverity ?? "low";
+  const order = new Map(ranked.map((e, i) => [e.category, i]));
+  hits.sort((a, b) => (order.get(a.category) ?? 0) - (order.get(b.category) ?? 0) || a.line - b.line);
+  return {
+    category,
+    severity,
+    classifications: hits.slice(0, maxClassifications),
+    categories: ranked.map((e) => e.category),
+    stats: { bytes: Buffer.byteLength(input, "utf8"), lines: lastLine, segments, hits: totalHits },
+  };
+}
+
+function absorbedCategories(categories: Category[]): Set<Category> {
+  const absorbed = new Set<Category>();
+  for (const c of categories) for (const a of SAME_LINE_ABSORBS[c] ?? []) absorbed.add(a);
+  return absorbed;
+}
+
+function noteEvidence(evidence: Map<Category, CategoryEvidence>, pattern: LogPattern, line: number): void {
+  const current = evidence.get(pattern.category);
+  if (!current) {
+    evidence.set(pattern.category, {
+      category: pattern.category,
+      firstLine: line,
+      count: 1,
+      maxSeverity: pattern.severity,
+    });
+    return;
+  }
+  current.count++;
+  if (SEVERITY_WEIGHT[pattern.severity] > SEVERITY_WEIGHT[current.maxSeverity]) {
+    current.maxSeverity = pattern.severity;
+  }
+}
+
+/** Precedence: causal rank, then severity, then the earliest occurrence. */
+function compareEvidence(a: CategoryEvidence, b: CategoryEvidence): number {
+  return (
+    CATEGORY_RANK[b.category] - CATEGORY_RANK[a.category] ||
+    SEVERITY_WEIGHT[b.maxSeverity] - SEVERITY_WEIGHT[a.maxSeverity] ||
+    a.firstLine - b.firstLine
+  );
+}
+
+function excerptAround(text: string, re: RE2JS): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= EXCERPT_CHARS) return sanitize(trimmed);
+  const match = re.exec(text);
+  const at = match?.index ?? 0;
+  const start = Math.max(0, Math.min(at - 60, text.length - EXCERPT_CHARS));
+  return sanitize(text.slice(start, start + EXCERPT_CHARS).trim());
+}
+
+// Control characters from binary input would corrupt JSON consumers' terminals.
+function sanitize(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    out += (code < 0x20 && ch !== "\t") || code === 0x7f ? "\uFFFD" : ch;
+  }
+  return out;
+}

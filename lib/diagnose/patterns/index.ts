@@ -1,0 +1,22 @@
+import { accessPatterns } from "./access";
+import { buildPatterns } from "./build";
+import { deliveryPatterns } from "./delivery";
+import { kubernetesPlacementPatterns } from "./kubernetes-placement";
+import { kubernetesWorkloadPatterns } from "./kubernetes-workload";
+import { networkPatterns } from "./network";
+import { runtimePatterns } from "./runtime";
+import { terraformPatterns } from "./terraform";
+import type { LogPattern } from "./types";
+
+export type { LogPattern } from "./types";
+
+export const PATTERNS: readonly LogPattern[] = [
+  ...kubernetesWorkloadPatterns,
+  ...kubernetesPlacementPatterns,
+  ...networkPatterns,
+  ...accessPatterns,
+  ...terraformPatterns,
+  ...deliveryPatterns,
+  ...buildPatterns,
+  ...runtimePatterns,
+];
