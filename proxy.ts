@@ -1,0 +1,34 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { getServerConfig } from "@/lib/config/server-config";
+import { corsHeaders, isOriginAllowed } from "@/lib/http/cors";
+
+/**
+ * CORS at the network boundary for every /api route: answer preflights and
+ * attach allow headers, so route handlers never repeat it. Cross-origin
+ * writes from origins outside PORTICO_CORS_ORIGINS are refused outright
+ * (browsers would hide the answer anyway, but the side effect would happen).
+ */
+export function proxy(req: NextRequest) {
+  const origin = req.headers.get("origin");
+  const sameOrigin = origin === req.nextUrl.origin;
+  const allowlist = getServerConfig().http.corsOrigins;
+  const headers = sameOrigin ? {} : corsHeaders(origin, allowlist);
+
+  if (req.method === "OPTIONS") {
+    return new NextResponse(null, {
+      status: isOriginAllowed(origin, allowlist) || sameOrigin ? 204 : 403,
+      headers,
+    });
+  }
+  if (!sameOrigin && !isOriginAllowed(origin, allowlist) && !["GET", "HEAD"].includes(req.method)) {
+    return NextResponse.json(
+      { error: { code: "origin_not_allowed", message: `Origin ${origin} is not in PORTICO_CORS_ORIGINS` } },
+      { status: 403 },
+    );
+  }
+  const res = NextResponse.next();
+  for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+  return res;
+}
+
+export const config = { matcher: ["/api/:path*"] };

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole suite, in the order that fails fastest: static checks, unit,
+# integration (embedded PGlite + real Chroma), then e2e in Chromium against
+# the real launcher. Every stage runs on the Node 24 from node_modules/.bin.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+failed=()
+stage() {
+  local name=$1; shift
+  echo "::: $name"
+  if "$@"; then echo "::: $name ok"; else echo "::: $name FAILED"; failed+=("$name"); fi
+}
+
+stage lint npx biome ci --diagnostic-level=error .
+stage typecheck npx tsc --noEmit -p .
+stage unit npx vitest run --project unit
+stage integration npx vitest run --project integration
+stage e2e npx playwright test
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "Test stages failed: ${failed[*]}"
+  exit 1
+fi
+echo "All test stages passed (lint, typecheck, unit, integration, e2e)"
