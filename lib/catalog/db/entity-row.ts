@@ -1,0 +1,112 @@
+import { createHash, randomUUID } from "node:crypto";
+import { tryCanonicalRef } from "../model/entity-ref";
+import type { Entity } from "../model/types";
+
+/** Key-sorted JSON so equal entities hash equally whatever the YAML key order. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+export function contentHash(entity: Entity): string {
+  const { uid: _uid, etag: _etag, generation: _generation, ...metadata } = entity.metadata;
+  const { relations: _relations, ...rest } = entity;
+  return createHash("sha1")
+    .update(stableStringify({ ...rest, metadata }))
+    .digest("hex");
+}
+
+export function newEtag(): string {
+  return randomUUID().replace(/-/g, "");
+}
+
+export interface EntityRow {
+  id: string;
+  ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  type: string | null;
+  lifecycle: string | null;
+  owner: string | null;
+  system: string | null;
+  tags: string[];
+  entity: Entity;
+  etag: string;
+  generation: number;
+  hash: string;
+  search_text: string;
+}
+
+const lower = (v: unknown) => (typeof v === "string" && v.length > 0 ? v.toLowerCase() : null);
+
+/** Words a person might search by; the DB turns this into a tsvector. */
+export function searchTextOf(entity: Entity, owner: string | null): string {
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  const parts = [
+    entity.metadata.name,
+    entity.metadata.title,
+    entity.metadata.description,
+    entity.kind,
+    spec.type,
+    spec.lifecycle,
+    owner?.replace(/^[^:]+:[^/]+\//, ""),
+    ...(entity.metadata.tags ?? []),
+  ];
+  return parts
+    .filter((p): p is string => typeof p === "string" && p.length > 0)
+    .join(" ")
+    .toLowerCase()
+    .slice(0, 4000);
+}
+
+/**
+ * Columns are lower-cased copies (Backstage filters case-insensitively); the JSON keeps
+ * the entity exactly as written plus uid/etag/generation.
+ */
+export function toEntityRow(
+  entity: Entity,
+  ref: string,
+  state: { id: string; etag: string; generation: number; hash: string },
+): EntityRow {
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  const namespace = entity.metadata.namespace ?? "default";
+  const owner =
+    typeof spec.owner === "string"
+      ? (tryCanonicalRef(spec.owner, { defaultKind: "Group", defaultNamespace: namespace }) ?? null)
+      : null;
+  const system =
+    typeof spec.system === "string"
+      ? (tryCanonicalRef(spec.system, { defaultKind: "System", defaultNamespace: namespace }) ?? null)
+      : null;
+  const stored: Entity = {
+    ...entity,
+    metadata: { ...entity.metadata, uid: state.id, etag: state.etag, generation: state.generation },
+  };
+  delete stored.relations;
+  return {
+    id: state.id,
+    ref,
+    kind: entity.kind.toLowerCase(),
+    namespace: namespace.toLowerCase(),
+    name: entity.metadata.name.toLowerCase(),
+    title: typeof entity.metadata.title === "string" ? entity.metadata.title : null,
+    type: lower(spec.type),
+    lifecycle: lower(spec.lifecycle),
+    owner,
+    system,
+    tags: (entity.metadata.tags ?? []).map((t) => t.toLowerCase()),
+    entity: stored,
+    etag: state.etag,
+    generation: state.generation,
+    hash: state.hash,
+    search_text: searchTextOf(entity, owner),
+  };
+}
