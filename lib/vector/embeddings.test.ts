@@ -9,6 +9,15 @@ describe("fnv1a32", () => {
     expect(fnv1a32("a")).toBe(0xe40c292c);
     expect(fnv1a32("foobar")).toBe(0xbf9cf968);
   });
+
+  it("hashes the UTF-8 encoding of non-ASCII text", () => {
+    const viaBytes = (s: string) => {
+      let h = 0x811c9dc5;
+      for (const b of new TextEncoder().encode(s)) h = Math.imul(h ^ b, 0x01000193);
+      return h >>> 0;
+    };
+    for (const s of ["é", "ключ", "日本", "🚀 pod"]) expect(fnv1a32(s)).toBe(viaBytes(s));
+  });
 });
 
 describe("hashing embedder", () => {

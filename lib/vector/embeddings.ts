@@ -12,10 +12,28 @@ export interface Embedder {
 /** 32-bit FNV-1a over UTF-8 bytes: platform independent, no native deps. */
 export function fnv1a32(input: string): number {
   let hash = 0x811c9dc5;
-  const bytes = new TextEncoder().encode(input);
-  for (const byte of bytes) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193);
+  // Encode UTF-8 inline: this runs for every feature of every chunk, and
+  // allocating a TextEncoder buffer per key dominated embedding time.
+  for (let i = 0; i < input.length; i++) {
+    let cp = input.charCodeAt(i);
+    if (cp < 0x80) {
+      hash = Math.imul(hash ^ cp, 0x01000193);
+      continue;
+    }
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < input.length) {
+      const low = input.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    const bytes =
+      cp < 0x800
+        ? [0xc0 | (cp >> 6), 0x80 | (cp & 0x3f)]
+        : cp < 0x10000
+          ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)]
+          : [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
+    for (const b of bytes) hash = Math.imul(hash ^ b, 0x01000193);
   }
   return hash >>> 0;
 }
