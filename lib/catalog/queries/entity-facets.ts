@@ -1,0 +1,40 @@
+import type { SqlExecutor } from "../db/sql-client";
+import { pgPathLiteral, splitEntityPath } from "./entity-paths";
+import { type EntityFilter, filterToSql } from "./filter";
+import { SqlParams } from "./sql-params";
+
+export interface EntityFacetsResponse {
+  facets: Record<string, Array<{ value: string; count: number }>>;
+}
+
+/**
+ * `GET /entity-facets`. Values come from the stored JSON as written (arrays count once per
+ * element, as in Backstage), ordered by count then value.
+ */
+export async function getEntityFacets(
+  db: SqlExecutor,
+  request: { facets: string[]; filter?: EntityFilter },
+): Promise<EntityFacetsResponse> {
+  const out: EntityFacetsResponse["facets"] = {};
+  await Promise.all(
+    request.facets.map(async (facet) => {
+      const params = new SqlParams();
+      const where = filterToSql(request.filter ?? [], params);
+      const path = pgPathLiteral(splitEntityPath(facet));
+      const rows = await db.$queryRawUnsafe<Array<{ value: string; count: number }>>(
+        `SELECT v.value, count(*)::int AS count
+         FROM catalog_entities e
+         CROSS JOIN LATERAL (
+           SELECT jsonb_array_elements_text(e.entity #> ${path}) AS value WHERE jsonb_typeof(e.entity #> ${path}) = 'array'
+           UNION ALL
+           SELECT e.entity #>> ${path} WHERE jsonb_typeof(e.entity #> ${path}) IN ('string', 'number', 'boolean')
+         ) v
+         WHERE ${where}
+         GROUP BY v.value ORDER BY count DESC, v.value ASC`,
+        ...params.values,
+      );
+      out[facet] = rows;
+    }),
+  );
+  return { facets: out };
+}

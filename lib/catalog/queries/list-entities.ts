@@ -1,0 +1,137 @@
+import type { SqlExecutor } from "../db/sql-client";
+import { knownKind } from "../model/constants";
+import { tryCanonicalRef } from "../model/entity-ref";
+import { fullTextToSql } from "./full-text";
+import { SqlParams } from "./sql-params";
+
+type Multi = string | string[] | undefined;
+
+export interface ListEntitiesInput {
+  kind?: Multi;
+  type?: Multi;
+  /** `team-a` or `group:default/team-a`. */
+  owner?: Multi;
+  lifecycle?: Multi;
+  namespace?: Multi;
+  /** Entities having any of these tags. */
+  tags?: Multi;
+  q?: string;
+  includeOrphans?: boolean;
+  sort?: "name" | "-name" | "kind" | "-kind" | "updated" | "-updated" | "owner" | "-owner";
+  /** 1-based. */
+  page?: number;
+  pageSize?: number;
+}
+
+export interface EntitySummary {
+  ref: string;
+  uid: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  description: string | null;
+  type: string | null;
+  lifecycle: string | null;
+  owner: string | null;
+  system: string | null;
+  tags: string[];
+  orphan: boolean;
+  updatedAt: Date;
+}
+
+export type FacetName = "kind" | "type" | "owner" | "lifecycle" | "namespace" | "tags";
+export type FacetCounts = Record<FacetName, Array<{ value: string; count: number }>>;
+
+export interface ListEntitiesResult {
+  items: EntitySummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: FacetCounts;
+}
+
+const FACETS: FacetName[] = ["kind", "type", "owner", "lifecycle", "namespace", "tags"];
+const SORTS: Record<string, string> = {
+  name: "e.name ASC, e.ref ASC",
+  "-name": "e.name DESC, e.ref ASC",
+  kind: "e.kind ASC, e.name ASC, e.ref ASC",
+  "-kind": "e.kind DESC, e.name ASC, e.ref ASC",
+  updated: "e.updated_at ASC, e.ref ASC",
+  "-updated": "e.updated_at DESC, e.ref ASC",
+  owner: "e.owner ASC NULLS LAST, e.name ASC, e.ref ASC",
+  "-owner": "e.owner DESC NULLS LAST, e.name ASC, e.ref ASC",
+};
+
+const list = (v: Multi): string[] =>
+  (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim().toLowerCase()).filter(Boolean);
+
+/** Conditions per facet, so each facet's counts can ignore its own selection (multi-select UX). */
+function conditions(
+  input: ListEntitiesInput,
+  params: SqlParams,
+): Partial<Record<FacetName | "q" | "orphan", string>> {
+  const c: Partial<Record<FacetName | "q" | "orphan", string>> = {};
+  for (const col of ["kind", "type", "lifecycle", "namespace"] as const) {
+    const values = list(input[col]);
+    if (values.length) c[col] = `e.${col} = ANY(${params.add(values)}::text[])`;
+  }
+  const owners = list(input.owner).map((o) => tryCanonicalRef(o, { defaultKind: "Group" }) ?? o);
+  if (owners.length) c.owner = `e.owner = ANY(${params.add(owners)}::text[])`;
+  const tags = list(input.tags);
+  if (tags.length) c.tags = `e.tags && ${params.add(tags)}::text[]`;
+  if (input.q?.trim()) c.q = fullTextToSql(input.q, undefined, params);
+  if (!input.includeOrphans) c.orphan = "e.orphan = false";
+  return c;
+}
+
+const whereOf = (c: Record<string, string | undefined>, except?: string) =>
+  Object.entries(c)
+    .filter(([k, v]) => v && k !== except)
+    .map(([, v]) => v)
+    .join(" AND ") || "true";
+
+/**
+ * The catalog table page: one page of summaries, the total and facet counts, issued as one
+ * parallel round of indexed queries. Facet counts ignore the facet's own selection.
+ */
+export async function listEntities(
+  db: SqlExecutor,
+  input: ListEntitiesInput = {},
+): Promise<ListEntitiesResult> {
+  const pageSize = Math.max(1, Math.min(input.pageSize ?? 25, 500));
+  const page = Math.max(1, Math.floor(input.page ?? 1));
+  const params = new SqlParams();
+  const c = conditions(input, params);
+  const values = params.values;
+  const where = whereOf(c);
+  const order = SORTS[input.sort ?? "name"] ?? SORTS.name;
+
+  const itemsQuery = db.$queryRawUnsafe<EntitySummary[]>(
+    `SELECT e.ref, e.id::text AS uid, e.entity->>'kind' AS kind, e.entity->'metadata'->>'namespace' AS namespace,
+       e.entity->'metadata'->>'name' AS name, e.title, e.entity->'metadata'->>'description' AS description,
+       e.type, e.lifecycle, e.owner, e.system, e.tags, e.orphan, e.updated_at AS "updatedAt"
+     FROM catalog_entities e WHERE ${where} ORDER BY ${order}
+     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    ...values,
+  );
+  const totalQuery = db.$queryRawUnsafe<Array<{ n: number }>>(
+    `SELECT count(*)::int AS n FROM catalog_entities e WHERE ${where}`,
+    ...values,
+  );
+  const facetQueries = FACETS.map((facet) => {
+    const w = whereOf(c, facet);
+    const sql =
+      facet === "tags"
+        ? `SELECT t AS value, count(*)::int AS count FROM catalog_entities e, unnest(e.tags) t WHERE ${w}
+           GROUP BY t ORDER BY count DESC, value LIMIT 200`
+        : `SELECT e.${facet} AS value, count(*)::int AS count FROM catalog_entities e WHERE ${w} AND e.${facet} IS NOT NULL
+           GROUP BY e.${facet} ORDER BY count DESC, value LIMIT 200`;
+    return db.$queryRawUnsafe<Array<{ value: string; count: number }>>(sql, ...values);
+  });
+  const [items, total, ...facetRows] = await Promise.all([itemsQuery, totalQuery, ...facetQueries]);
+  const facets = Object.fromEntries(FACETS.map((f, i) => [f, facetRows[i]])) as FacetCounts;
+  // Kind columns are lower-cased for matching; show the canonical spelling.
+  facets.kind = facets.kind.map((k) => ({ value: knownKind(k.value) ?? k.value, count: k.count }));
+  return { items, total: total[0]?.n ?? 0, page, pageSize, facets };
+}

@@ -1,0 +1,112 @@
+import type { SqlExecutor } from "../db/sql-client";
+import type { Entity } from "../model/types";
+import { type EntityFilter, filterToSql } from "./filter";
+import { fullTextToSql } from "./full-text";
+import { toResponseEntities } from "./load-entities";
+import { type OrderField, orderToSql } from "./order";
+import { SqlParams } from "./sql-params";
+
+export interface QueryEntitiesInitial {
+  filter?: EntityFilter;
+  fields?: string[];
+  limit?: number;
+  offset?: number;
+  orderFields?: OrderField[];
+  fullTextFilter?: { term: string; fields?: string[] };
+  totalItems?: "include" | "exclude";
+}
+
+export interface QueryEntitiesCursor {
+  cursor: string;
+  fields?: string[];
+  limit?: number;
+}
+
+export interface QueryEntitiesResponse {
+  items: Entity[];
+  totalItems: number;
+  pageInfo: { nextCursor?: string; prevCursor?: string };
+}
+
+/** What a cursor carries: the immutable query plus where the page starts. */
+interface CursorState {
+  filter: Array<Record<string, Array<string | null>>>;
+  orderFields: OrderField[];
+  fullTextFilter?: { term: string; fields?: string[] };
+  totalItems: "include" | "exclude";
+  offset: number;
+}
+
+const DEFAULT_LIMIT = 20;
+const MAX_QUERY_LIMIT = 1000;
+
+function encodeCursor(state: CursorState): string {
+  return Buffer.from(JSON.stringify(state)).toString("base64url");
+}
+
+function decodeCursor(cursor: string): CursorState {
+  try {
+    const state = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as CursorState;
+    if (!Array.isArray(state.filter) || typeof state.offset !== "number") throw new Error();
+    return state;
+  } catch {
+    throw new Error("Invalid cursor");
+  }
+}
+
+// The exists-symbol cannot go through JSON; null stands for it inside cursors.
+const toWire = (f: EntityFilter) =>
+  f.map((set) =>
+    Object.fromEntries(
+      Object.entries(set).map(([k, v]) => [k, v.map((x) => (typeof x === "string" ? x : null))]),
+    ),
+  );
+const fromWire = (f: CursorState["filter"]): EntityFilter =>
+  f.map((set) =>
+    Object.fromEntries(
+      Object.entries(set).map(([k, v]) => [
+        k,
+        v.map((x) => (x === null ? Symbol.for("CATALOG_FILTER_EXISTS") : x)),
+      ]),
+    ),
+  ) as EntityFilter;
+
+/** `GET /entities/by-query`: cursor-paged listing with full-text filter and total count. */
+export async function queryEntities(
+  db: SqlExecutor,
+  request: QueryEntitiesInitial | QueryEntitiesCursor,
+): Promise<QueryEntitiesResponse> {
+  const limit = Math.max(0, Math.min(request.limit ?? DEFAULT_LIMIT, MAX_QUERY_LIMIT));
+  const state: CursorState =
+    "cursor" in request
+      ? decodeCursor(request.cursor)
+      : {
+          filter: toWire(request.filter ?? []),
+          orderFields: request.orderFields ?? [{ field: "metadata.name", order: "asc" }],
+          fullTextFilter: request.fullTextFilter,
+          totalItems: request.totalItems ?? "include",
+          offset: request.offset ?? 0,
+        };
+  const sql = new SqlParams();
+  const where = `${filterToSql(fromWire(state.filter), sql)} AND ${fullTextToSql(state.fullTextFilter?.term, state.fullTextFilter?.fields, sql)}`;
+  const whereValues = [...sql.values];
+  const rowsPromise = db.$queryRawUnsafe<Array<{ ref: string; entity: Entity }>>(
+    `SELECT e.ref, e.entity FROM catalog_entities e WHERE ${where}
+     ORDER BY ${orderToSql(state.orderFields)} LIMIT ${sql.add(limit + 1)} OFFSET ${sql.add(state.offset)}`,
+    ...sql.values,
+  );
+  const countPromise =
+    state.totalItems === "include"
+      ? db.$queryRawUnsafe<Array<{ n: number }>>(
+          `SELECT count(*)::int AS n FROM catalog_entities e WHERE ${where}`,
+          ...whereValues,
+        )
+      : Promise.resolve([{ n: 0 }]);
+  const [rows, count] = await Promise.all([rowsPromise, countPromise]);
+  const items = await toResponseEntities(db, rows.slice(0, limit), request.fields);
+  const pageInfo: QueryEntitiesResponse["pageInfo"] = {};
+  if (rows.length > limit) pageInfo.nextCursor = encodeCursor({ ...state, offset: state.offset + limit });
+  if (state.offset > 0)
+    pageInfo.prevCursor = encodeCursor({ ...state, offset: Math.max(0, state.offset - limit) });
+  return { items, totalItems: count[0]?.n ?? 0, pageInfo };
+}
