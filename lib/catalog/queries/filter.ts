@@ -23,7 +23,7 @@ export function parseFilterParams(params: string[] | string | undefined): Entity
       const value = eq === -1 ? FILTER_EXISTS : trimmed.slice(eq + 1).trim();
       const lowerKey = key.toLowerCase();
       const existing = Object.keys(set).find((k) => k.toLowerCase() === lowerKey) ?? key;
-      (set[existing] ??= []).push(value);
+      set[existing] = [...(set[existing] ?? []), value];
     }
     if (Object.keys(set).length > 0) filter.push(set);
   }
