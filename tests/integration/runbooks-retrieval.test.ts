@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { collectionNameFor, indexRunbooks } from "@/lib/runbooks/index-runbooks";
 import { loadRunbooks } from "@/lib/runbooks/load";
 import { searchRunbooks } from "@/lib/runbooks/search";
+import { createRunbookService } from "@/lib/runbooks/service";
 import { createHashingEmbedder, type Embedder } from "@/lib/vector/embeddings";
 import { useChromaServer } from "@/tests/support/chroma";
 
@@ -109,6 +110,15 @@ describe("runbook retrieval against a real Chroma server", () => {
       { chroma: chroma.current.client, embedder, runbooks },
     );
     expect(res.results.map((r) => r.id)).toEqual(["jvm-oom"]);
+  });
+
+  it("runbook service reindexes from disk and searches through Chroma", async () => {
+    const svc = createRunbookService({ runbooksDir: REPO_RUNBOOKS, embedder, chroma: chroma.current.client });
+    const stats = await svc.reindex();
+    expect(stats.removed).toBe(0);
+    expect(stats.added + stats.updated + stats.unchanged).toBe((await svc.list()).length);
+    const res = await svc.search({ query: "helm release stuck in pending-upgrade", topK: 1 });
+    expect(res).toMatchObject({ degraded: [], results: [{ id: "helm-release" }] });
   });
 
   it("falls back to keywords within the timeout when Chroma hangs", async () => {
