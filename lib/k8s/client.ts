@@ -24,6 +24,8 @@ export interface KubeClients {
   cluster: string;
   server: string;
   timeoutMs: number;
+  /** Used for auth/TLS on the raw list path (see list-raw.ts). */
+  kubeConfig: KubeConfig;
   core: CoreV1Api;
   apps: AppsV1Api;
   batch: BatchV1Api;
@@ -81,6 +83,7 @@ export function createKubeClients(opts: KubeClientOptions): KubeClients | null {
       cluster: clusterName,
       server: cluster.server,
       timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      kubeConfig: kc,
       core: kc.makeApiClient(CoreV1Api),
       apps: kc.makeApiClient(AppsV1Api),
       batch: kc.makeApiClient(BatchV1Api),

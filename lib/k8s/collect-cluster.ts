@@ -1,9 +1,20 @@
-import type { ConfigurationOptions } from "@kubernetes/client-node";
-import { kubeCall } from "./call";
+import type {
+  V1CronJob,
+  V1Deployment,
+  V1EndpointSlice,
+  V1Endpoints,
+  V1Ingress,
+  V1Job,
+  V1Node,
+  V1PersistentVolumeClaim,
+  V1Pod,
+  V1ResourceQuota,
+  V1Service,
+  V2HorizontalPodAutoscaler,
+} from "@kubernetes/client-node";
 import type { KubeClients } from "./client";
+import { listPath, listRaw } from "./list-raw";
 import type { ClusterSnapshot, KubeEvent, ResourceError } from "./types";
-
-type Lister<T> = (options: ConfigurationOptions) => Promise<{ items: T[] }>;
 
 export interface CollectClusterOptions {
   namespace?: string;
@@ -17,114 +28,72 @@ export async function collectCluster(
   clients: KubeClients,
   opts: CollectClusterOptions = {},
 ): Promise<ClusterSnapshot> {
-  const ns = opts.namespace;
+  const ns = opts.namespace ?? null;
   const errors: ResourceError[] = [];
   let succeeded = 0;
-  const list = async <T>(resource: string, all: Lister<T>, namespaced: Lister<T>): Promise<T[]> => {
-    const res = await kubeCall(resource, clients.timeoutMs, ns ? namespaced : all);
+  const list = async <T>(
+    apiVersion: string,
+    plural: string,
+    query?: Record<string, string>,
+    scoped = true,
+  ) => {
+    const res = await listRaw<T>(clients, plural, listPath(apiVersion, plural, scoped ? ns : null), query);
     if (res.ok) {
       succeeded++;
-      return res.value.items ?? [];
+      return res.value.items;
     }
     errors.push(res.error);
-    return [];
+    return [] as T[];
   };
-  const { core, apps, batch, autoscaling, networking, discovery } = clients;
-  const warning = { fieldSelector: "type=Warning" };
 
   const [nodes, pods, deployments, hpas, quotas, services, slices, pvcs, jobs, cronJobs, ingresses, events] =
     await Promise.all([
-      list(
-        "nodes",
-        (o) => core.listNode({}, o),
-        (o) => core.listNode({}, o),
+      list<V1Node>("v1", "nodes", undefined, false),
+      list<V1Pod>("v1", "pods"),
+      list<V1Deployment>("apps/v1", "deployments"),
+      list<V2HorizontalPodAutoscaler>("autoscaling/v2", "horizontalpodautoscalers"),
+      list<V1ResourceQuota>("v1", "resourcequotas"),
+      list<V1Service>("v1", "services"),
+      listRaw<V1EndpointSlice>(
+        clients,
+        "endpointslices",
+        listPath("discovery.k8s.io/v1", "endpointslices", ns),
       ),
-      list(
-        "pods",
-        (o) => core.listPodForAllNamespaces({}, o),
-        (o) => core.listNamespacedPod({ namespace: ns! }, o),
-      ),
-      list(
-        "deployments",
-        (o) => apps.listDeploymentForAllNamespaces({}, o),
-        (o) => apps.listNamespacedDeployment({ namespace: ns! }, o),
-      ),
-      list(
-        "horizontalpodautoscalers",
-        (o) => autoscaling.listHorizontalPodAutoscalerForAllNamespaces({}, o),
-        (o) => autoscaling.listNamespacedHorizontalPodAutoscaler({ namespace: ns! }, o),
-      ),
-      list(
-        "resourcequotas",
-        (o) => core.listResourceQuotaForAllNamespaces({}, o),
-        (o) => core.listNamespacedResourceQuota({ namespace: ns! }, o),
-      ),
-      list(
-        "services",
-        (o) => core.listServiceForAllNamespaces({}, o),
-        (o) => core.listNamespacedService({ namespace: ns! }, o),
-      ),
-      kubeCall("endpointslices", clients.timeoutMs, (o) =>
-        ns
-          ? discovery.listNamespacedEndpointSlice({ namespace: ns }, o)
-          : discovery.listEndpointSliceForAllNamespaces({}, o),
-      ),
-      list(
-        "persistentvolumeclaims",
-        (o) => core.listPersistentVolumeClaimForAllNamespaces({}, o),
-        (o) => core.listNamespacedPersistentVolumeClaim({ namespace: ns! }, o),
-      ),
-      list(
-        "jobs",
-        (o) => batch.listJobForAllNamespaces({}, o),
-        (o) => batch.listNamespacedJob({ namespace: ns! }, o),
-      ),
-      list(
-        "cronjobs",
-        (o) => batch.listCronJobForAllNamespaces({}, o),
-        (o) => batch.listNamespacedCronJob({ namespace: ns! }, o),
-      ),
-      list(
-        "ingresses",
-        (o) => networking.listIngressForAllNamespaces({}, o),
-        (o) => networking.listNamespacedIngress({ namespace: ns! }, o),
-      ),
-      list(
-        "events",
-        (o) => core.listEventForAllNamespaces(warning, o),
-        (o) => core.listNamespacedEvent({ namespace: ns!, ...warning }, o),
-      ),
+      list<V1PersistentVolumeClaim>("v1", "persistentvolumeclaims"),
+      list<V1Job>("batch/v1", "jobs"),
+      list<V1CronJob>("batch/v1", "cronjobs"),
+      list<V1Ingress>("networking.k8s.io/v1", "ingresses"),
+      list<KubeEvent>("v1", "events", { fieldSelector: "type=Warning" }),
     ]);
 
-  const endpointSlices = slices.ok ? (slices.value.items ?? []) : [];
-  let endpoints: ClusterSnapshot["endpoints"] = null;
-  if (!slices.ok && slices.status !== 403 && slices.status !== 404) {
-    errors.push(slices.error);
-  } else if (!slices.ok) {
+  let endpoints: V1Endpoints[] | null = null;
+  if (slices.ok) {
+    succeeded++;
+  } else if (slices.status === 403 || slices.status === 404) {
     // Clusters (or RBAC roles) without discovery.k8s.io still expose core Endpoints.
-    const fallback = await kubeCall("endpoints", clients.timeoutMs, (o) =>
-      ns ? core.listNamespacedEndpoints({ namespace: ns }, o) : core.listEndpointsForAllNamespaces({}, o),
-    );
-    if (fallback.ok) endpoints = fallback.value.items ?? [];
+    const fallback = await listRaw<V1Endpoints>(clients, "endpoints", listPath("v1", "endpoints", ns));
+    if (fallback.ok) endpoints = fallback.value.items;
     else errors.push(slices.error);
+  } else {
+    errors.push(slices.error);
   }
 
   return {
-    namespace: ns ?? null,
+    namespace: ns,
     nodes,
     pods,
     deployments,
     hpas,
     quotas,
     services,
-    endpointSlices,
+    endpointSlices: slices.ok ? slices.value.items : [],
     endpoints,
     pvcs,
     jobs,
     cronJobs,
     ingresses,
-    warningEvents: events as KubeEvent[],
+    warningEvents: events,
     errors: errors.sort((a, b) => a.resource.localeCompare(b.resource)),
-    reachable: succeeded > 0 || slices.ok || endpoints !== null,
+    reachable: succeeded > 0 || endpoints !== null,
   };
 }
