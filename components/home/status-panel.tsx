@@ -1,15 +1,20 @@
 import type { ReadinessReport } from "@/lib/health/readiness";
 
-function Pill({ ok, children }: { ok: boolean; children: React.ReactNode }) {
+function Pill({ ok, neutral, children }: { ok: boolean; neutral?: boolean; children: React.ReactNode }) {
   return (
     <span
       className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ${
-        ok
-          ? "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300"
-          : "bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300"
+        neutral
+          ? "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"
+          : ok
+            ? "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300"
+            : "bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300"
       }`}
     >
-      <span className={`size-1.5 rounded-full ${ok ? "bg-emerald-500" : "bg-red-500"}`} aria-hidden />
+      <span
+        className={`size-1.5 rounded-full ${neutral ? "bg-slate-400" : ok ? "bg-emerald-500" : "bg-red-500"}`}
+        aria-hidden
+      />
       {children}
     </span>
   );
@@ -53,7 +58,7 @@ export function StatusPanel({ report }: { report: ReadinessReport }) {
         <div>
           <dt className="text-slate-500">Kubernetes</dt>
           <dd className="mt-1">
-            <Pill ok={kubernetes.mode !== "none"}>
+            <Pill ok neutral={kubernetes.mode === "none"}>
               {kubernetes.mode === "none" ? "no cluster connected" : kubernetes.mode}
             </Pill>
           </dd>

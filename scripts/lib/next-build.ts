@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
@@ -22,4 +22,20 @@ export function buildIsStale(root: string): boolean {
   const built = statSync(buildId).mtimeMs;
   const sources = [...SOURCE_DIRS, ...SOURCE_FILES].map((p) => newestMtime(path.join(root, p)));
   return Math.max(...sources) > built;
+}
+
+/**
+ * The standalone server does not serve .next/static or public/ from their build
+ * locations; copy them beside server.js, as the container image does.
+ */
+export function prepareStandalone(root: string): string {
+  const standalone = path.join(root, ".next", "standalone");
+  const server = path.join(standalone, "server.js");
+  if (!existsSync(server))
+    throw new Error(`${server} is missing: run \`next build\` with output "standalone"`);
+  cpSync(path.join(root, ".next", "static"), path.join(standalone, ".next", "static"), { recursive: true });
+  if (existsSync(path.join(root, "public"))) {
+    cpSync(path.join(root, "public"), path.join(standalone, "public"), { recursive: true });
+  }
+  return server;
 }
