@@ -66,30 +66,33 @@ const SORTS: Record<string, string> = {
 const list = (v: Multi): string[] =>
   (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim().toLowerCase()).filter(Boolean);
 
+type Condition = (params: SqlParams) => string;
+
 /** Conditions per facet, so each facet's counts can ignore its own selection (multi-select UX). */
-function conditions(
-  input: ListEntitiesInput,
-  params: SqlParams,
-): Partial<Record<FacetName | "q" | "orphan", string>> {
-  const c: Partial<Record<FacetName | "q" | "orphan", string>> = {};
+function conditions(input: ListEntitiesInput): Partial<Record<FacetName | "q" | "orphan", Condition>> {
+  const c: Partial<Record<FacetName | "q" | "orphan", Condition>> = {};
   for (const col of ["kind", "type", "lifecycle", "namespace"] as const) {
     const values = list(input[col]);
-    if (values.length) c[col] = `e.${col} = ANY(${params.add(values)}::text[])`;
+    if (values.length) c[col] = (p) => `e.${col} = ANY(${p.add(values)}::text[])`;
   }
   const owners = list(input.owner).map((o) => tryCanonicalRef(o, { defaultKind: "Group" }) ?? o);
-  if (owners.length) c.owner = `e.owner = ANY(${params.add(owners)}::text[])`;
+  if (owners.length) c.owner = (p) => `e.owner = ANY(${p.add(owners)}::text[])`;
   const tags = list(input.tags);
-  if (tags.length) c.tags = `e.tags && ${params.add(tags)}::text[]`;
-  if (input.q?.trim()) c.q = fullTextToSql(input.q, undefined, params);
-  if (!input.includeOrphans) c.orphan = "e.orphan = false";
+  if (tags.length) c.tags = (p) => `e.tags && ${p.add(tags)}::text[]`;
+  const q = input.q?.trim();
+  if (q) c.q = (p) => fullTextToSql(q, undefined, p);
+  if (!input.includeOrphans) c.orphan = () => "e.orphan = false";
   return c;
 }
 
-const whereOf = (c: Record<string, string | undefined>, except?: string) =>
-  Object.entries(c)
-    .filter(([k, v]) => v && k !== except)
-    .map(([, v]) => v)
-    .join(" AND ") || "true";
+/** WHERE clause and its own parameter list, leaving out one facet's condition if asked. */
+function whereOf(c: Partial<Record<string, Condition>>, except?: string): { sql: string; values: unknown[] } {
+  const params = new SqlParams();
+  const parts = Object.entries(c)
+    .filter(([k, f]) => f && k !== except)
+    .map(([, f]) => (f as Condition)(params));
+  return { sql: parts.join(" AND ") || "true", values: params.values };
+}
 
 /**
  * The catalog table page: one page of summaries, the total and facet counts, issued as one
@@ -101,10 +104,8 @@ export async function listEntities(
 ): Promise<ListEntitiesResult> {
   const pageSize = Math.max(1, Math.min(input.pageSize ?? 25, 500));
   const page = Math.max(1, Math.floor(input.page ?? 1));
-  const params = new SqlParams();
-  const c = conditions(input, params);
-  const values = params.values;
-  const where = whereOf(c);
+  const c = conditions(input);
+  const { sql: where, values } = whereOf(c);
   const order = SORTS[input.sort ?? "name"] ?? SORTS.name;
 
   const itemsQuery = db.$queryRawUnsafe<EntitySummary[]>(
@@ -120,14 +121,14 @@ export async function listEntities(
     ...values,
   );
   const facetQueries = FACETS.map((facet) => {
-    const w = whereOf(c, facet);
+    const { sql: w, values: facetValues } = whereOf(c, facet);
     const sql =
       facet === "tags"
         ? `SELECT t AS value, count(*)::int AS count FROM catalog_entities e, unnest(e.tags) t WHERE ${w}
            GROUP BY t ORDER BY count DESC, value LIMIT 200`
         : `SELECT e.${facet} AS value, count(*)::int AS count FROM catalog_entities e WHERE ${w} AND e.${facet} IS NOT NULL
            GROUP BY e.${facet} ORDER BY count DESC, value LIMIT 200`;
-    return db.$queryRawUnsafe<Array<{ value: string; count: number }>>(sql, ...values);
+    return db.$queryRawUnsafe<Array<{ value: string; count: number }>>(sql, ...facetValues);
   });
   const [items, total, ...facetRows] = await Promise.all([itemsQuery, totalQuery, ...facetQueries]);
   const facets = Object.fromEntries(FACETS.map((f, i) => [f, facetRows[i]])) as FacetCounts;
