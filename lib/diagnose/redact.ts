@@ -1,0 +1,175 @@
+import { RE2JS, RE2Set } from "re2js";
+
+/**
+ * Secret redaction applied before any text reaches a model, a log line or a
+ * response excerpt. Rules are RE2 (linear time); a per-line RE2Set pass finds
+ * which rules can apply so most lines cost one DFA scan regardless of the
+ * number of rules. PEM private keys span lines and are handled by a small
+ * state machine around the rules.
+ */
+
+export const REDACTED = "[REDACTED]";
+
+interface Rule {
+  id: string;
+  regex: string;
+  replace: (match: string, groups: (string | null)[]) => string;
+}
+
+// Key names that contain a secret-ish word but name a reference, not a value
+// (`secretName: db-creds`, `tokenFile: /var/run/...`); keeping their values
+// preserves what an operator needs to fix a missing Secret.
+const REFERENCE_KEY_SUFFIXES = ["name", "names", "ref", "file", "path", "keyref", "_key_id_name"];
+
+const SECRET_KEY_WORDS =
+  "password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|session[_-]?key";
+
+const RULES: Rule[] = [
+  {
+    id: "jwt",
+    regex: String.raw`\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`,
+    replace: () => "[REDACTED_JWT]",
+  },
+  {
+    id: "authorization-header",
+    regex: String.raw`(?i)\b(authorization["']?\s*[:=]\s*["']?(?:basic|bearer|token|digest|negotiate)?\s*)[A-Za-z0-9._~+/=:-]{6,}`,
+    replace: (_m, g) => `${g[1]}${REDACTED}`,
+  },
+  {
+    id: "bearer",
+    regex: String.raw`(?i)\b(bearer\s+)[A-Za-z0-9._~+/=-]{8,}`,
+    replace: (_m, g) => `${g[1]}${REDACTED}`,
+  },
+  {
+    id: "aws-access-key-id",
+    regex: String.raw`\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b`,
+    replace: () => "[REDACTED_AWS_KEY]",
+  },
+  {
+    id: "google-api-key",
+    regex: String.raw`\bAIza[0-9A-Za-z_-]{35}`,
+    replace: () => "[REDACTED_GOOGLE_KEY]",
+  },
+  {
+    id: "github-token",
+    regex: String.raw`\b(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})`,
+    replace: () => "[REDACTED_GITHUB_TOKEN]",
+  },
+  {
+    id: "vendor-token",
+    regex: String.raw`\b(?:xox[abprs]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{36}|[sr]k_(?:live|test)_[A-Za-z0-9]{16,})`,
+    replace: () => "[REDACTED_TOKEN]",
+  },
+  {
+    id: "url-credentials",
+    regex: String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@"']*:)[^\s@/"']+@`,
+    replace: (_m, g) => `${g[1]}${REDACTED}@`,
+  },
+  {
+    id: "key-value",
+    regex: String.raw`(?i)([A-Za-z0-9_.-]*(?:${SECRET_KEY_WORDS})[A-Za-z0-9_.-]*)(["']?\s*[:=]\s*["']?)([^\s"',;&}<>]+)`,
+    replace: (m, g) => {
+      const key = (g[1] ?? "").toLowerCase();
+      const value = g[3] ?? "";
+      if (REFERENCE_KEY_SUFFIXES.some((s) => key.endsWith(s))) return m;
+      if (value.startsWith("[REDACTED")) return m;
+      return `${g[1]}${g[2]}${REDACTED}`;
+    },
+  },
+  {
+    id: "pem-inline",
+    regex: String.raw`-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)`,
+    replace: () => "[REDACTED_PRIVATE_KEY]",
+  },
+];
+
+const PEM_BEGIN = RE2JS.compile(String.raw`-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----`);
+const PEM_END = RE2JS.compile(String.raw`-----END [A-Z0-9 ]*PRIVATE KEY-----`);
+
+let compiled: { set: RE2Set; rules: { rule: Rule; re: RE2JS }[] } | null = null;
+
+function compileRules() {
+  if (compiled) return compiled;
+  const set = new RE2Set(RE2Set.UNANCHORED, 0);
+  for (const r of RULES) set.add(r.regex);
+  set.compile();
+  compiled = { set, rules: RULES.map((rule) => ({ rule, re: RE2JS.compile(rule.regex) })) };
+  return compiled;
+}
+
+export interface RedactionResult {
+  text: string;
+  /** Number of replacements per rule id (for metrics; never the values). */
+  counts: Record<string, number>;
+}
+
+/** Redacts secrets from arbitrary text, preserving line structure. */
+export function redactSecrets(input: string): string {
+  return redactWithCounts(input).text;
+}
+
+export function redactWithCounts(input: string): RedactionResult {
+  const { set, rules } = compileRules();
+  const counts: Record<string, number> = {};
+  const bump = (id: string) => {
+    counts[id] = (counts[id] ?? 0) + 1;
+  };
+  const lines = input.split("\n");
+  const out: string[] = [];
+  let inPem = false;
+  for (const line of lines) {
+    if (inPem) {
+      if (PEM_END.test(line)) {
+        inPem = false;
+        const rest = line.slice(endOfMatch(PEM_END, line));
+        out.push(rest.length > 0 ? redactLine(rest, set, rules, bump) : "");
+      }
+      continue;
+    }
+    const begin = PEM_BEGIN.test(line) && !PEM_END.test(line);
+    if (begin) {
+      const at = startOfMatch(PEM_BEGIN, line);
+      bump("private-key");
+      out.push(`${redactLine(line.slice(0, at), set, rules, bump)}[REDACTED_PRIVATE_KEY]`);
+      inPem = true;
+      continue;
+    }
+    out.push(redactLine(line, set, rules, bump));
+  }
+  return { text: out.join("\n"), counts };
+}
+
+function redactLine(
+  line: string,
+  set: RE2Set,
+  rules: { rule: Rule; re: RE2JS }[],
+  bump: (id: string) => void,
+): string {
+  if (line.length === 0) return line;
+  const matched = set.match(line);
+  if (matched.length === 0) return line;
+  let text = line;
+  // Rules run in declaration order: specific token formats before the generic
+  // key=value rule, so a JWT value is labelled as a JWT.
+  for (const idx of [...matched].sort((a, b) => a - b)) {
+    const { rule, re } = rules[idx];
+    text = re.matcher(text).replaceAll((...args: unknown[]) => {
+      const match = String(args[0]);
+      const groups = args.slice(0, -2).map((g) => (g == null ? null : String(g)));
+      const replaced = rule.replace(match, groups);
+      if (replaced !== match) bump(rule.id);
+      return replaced;
+    });
+  }
+  return text;
+}
+
+function startOfMatch(re: RE2JS, s: string): number {
+  const m = re.matcher(s);
+  return m.find() ? m.start() : 0;
+}
+
+function endOfMatch(re: RE2JS, s: string): number {
+  const m = re.matcher(s);
+  return m.find() ? m.end() : s.length;
+}
