@@ -1,0 +1,20 @@
+/**
+ * POSIX shell quoting for values interpolated into suggested commands. The
+ * values come from request input (namespace, pod name) so they are treated as
+ * hostile even after schema validation.
+ */
+const SAFE_WORD = /^[A-Za-z0-9_./:=@%+,-]+$/;
+
+export function shellQuote(value: string): string {
+  if (value.length > 0 && SAFE_WORD.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Best-effort workload name from a pod name: Deployment pods carry two hash suffixes, StatefulSet pods an ordinal. */
+export function workloadFromPod(pod: string): { kind: "deployment" | "statefulset"; name: string } | null {
+  const deploy = /^([a-z0-9][a-z0-9.-]*?)-[a-z0-9]{6,10}-[a-z0-9]{5}$/.exec(pod);
+  if (deploy) return { kind: "deployment", name: deploy[1] };
+  const sts = /^([a-z0-9][a-z0-9.-]*?)-\d+$/.exec(pod);
+  if (sts) return { kind: "statefulset", name: sts[1] };
+  return null;
+}

@@ -1,0 +1,29 @@
+import type { AnalysisResult } from "./analyzer";
+import type { Category, Severity } from "./categories";
+import type { FixCommand } from "./commands";
+
+/** A runbook retrieval hit as produced by lib/runbooks search. */
+export interface RunbookHit {
+  id: string;
+  title: string;
+  url: string;
+  score: number;
+  excerpt?: string;
+}
+
+/** The engine-produced part of a diagnosis (no request metadata). */
+export interface DiagnosisCore {
+  engine: "gemini" | "offline";
+  severity: Severity;
+  category: Category;
+  root_cause: string;
+  fix_commands: FixCommand[];
+  prevention_tips: string[];
+}
+
+export interface EngineInput {
+  analysis: AnalysisResult;
+  runbooks: RunbookHit[];
+  namespace?: string;
+  podName?: string;
+}
