@@ -1,13 +1,33 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { ChatPage } from "@/components/chat/chat-page";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "Chat" };
 
-export default function Page() {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * `/chat?c=<conversation id>` reopens a saved conversation; `/chat?q=<text>`
+ * starts a new one with that message (used by "continue in chat" links).
+ */
+export default async function Page({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const c = first(params.c);
+  const q = first(params.q)?.trim();
   return (
     <>
-      <PageHeader title="Chat" />
-      <ComingSoon feature="AI chat" />
+      <PageHeader
+        title="Chat"
+        description="Ask about errors, runbooks, owners and cluster health. Answers use Portico's tools, read-only."
+      />
+      <ChatPage
+        key={c ?? q ?? "new"}
+        initialConversationId={c && UUID.test(c) ? c : undefined}
+        initialPrompt={q ? q.slice(0, 32 * 1024) : undefined}
+      />
     </>
   );
 }

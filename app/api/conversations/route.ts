@@ -1,0 +1,11 @@
+import { listConversationsQuery } from "@/lib/chat/conversation-schemas";
+import { listConversations } from "@/lib/chat/store";
+import { getDb } from "@/lib/db/client";
+import { parseQuery, withRoute } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute("conversations.list", async ({ req }) => {
+  const { limit } = parseQuery(req.url, listConversationsQuery);
+  return { conversations: await listConversations(getDb(), { limit }) };
+});

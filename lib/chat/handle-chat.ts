@@ -1,0 +1,162 @@
+import {
+  convertToModelMessages,
+  createUIMessageStream,
+  createUIMessageStreamResponse,
+  generateId,
+  type LanguageModel,
+  stepCountIs,
+  streamText,
+} from "ai";
+import type { Db } from "@/lib/db/client";
+import { conflict, notFound } from "@/lib/http/api-error";
+import type { Logger } from "@/lib/log/logger";
+import { writeOfflineReply } from "./offline/offline-reply";
+import { type ChatRequest, checkMessageText, titleFromText } from "./request";
+import {
+  createConversation,
+  findConversation,
+  loadMessages,
+  MessageOwnershipError,
+  saveAssistantMessage,
+  saveUserTurn,
+} from "./store";
+import { SYSTEM_PROMPT } from "./system-prompt";
+import { type ChatToolDeps, createChatTools, createToolRunners } from "./tools";
+import type { ChatMessageMetadata, ChatUIMessage } from "./types";
+
+export interface ChatHandlerDeps {
+  db: Db;
+  /** null selects offline mode: deterministic tool routing, same stream protocol. */
+  model: LanguageModel | null;
+  tools: ChatToolDeps;
+  /** Secret redaction applied to everything that can reach the model. */
+  redact: (text: string) => string;
+  log?: Pick<Logger, "warn" | "error">;
+  /** Total budget for one model answer (all tool steps). */
+  timeoutMs?: number;
+  /** Most recent messages sent to the model; older turns stay in the database only. */
+  historyLimit?: number;
+  maxSteps?: number;
+}
+
+function errorText(error: unknown, redact: (t: string) => string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `The assistant stopped because of an error: ${redact(message).slice(0, 500)}`;
+}
+
+/**
+ * POST /api/chat after body parsing: resolves or creates the conversation,
+ * saves the user turn, then streams the answer (model or offline) as a UI
+ * message stream and saves the assistant message when the stream ends —
+ * including partial answers cut short by an error or a stop.
+ */
+export async function handleChat(
+  request: ChatRequest,
+  deps: ChatHandlerDeps,
+  signal?: AbortSignal,
+): Promise<Response> {
+  const text = checkMessageText(request);
+  const { db, redact } = deps;
+
+  let conversation = request.conversationId ? await findConversation(db, request.conversationId) : null;
+  if (request.conversationId && !conversation) {
+    throw notFound(`conversationId: no conversation ${request.conversationId}`, {
+      fields: [{ field: "conversationId", message: "unknown conversation" }],
+    });
+  }
+  const created = !conversation;
+  conversation ??= await createConversation(db, { title: redact(titleFromText(text)) });
+  const conversationId = conversation.id;
+
+  const userMessage: ChatUIMessage = {
+    id: request.message.id,
+    role: "user",
+    // Stored redacted: chat history must not become a second home for pasted secrets.
+    parts: request.message.parts.map((p) => ({ type: "text" as const, text: redact(p.text) })),
+    metadata: { createdAt: new Date().toISOString() },
+  };
+  try {
+    await saveUserTurn(db, conversationId, userMessage);
+  } catch (error) {
+    if (error instanceof MessageOwnershipError) {
+      throw conflict(`message.id: ${error.messageId} is already used by another conversation`, {
+        fields: [{ field: "message.id", message: "already used" }],
+      });
+    }
+    throw error;
+  }
+
+  const history = await loadMessages(db, conversationId);
+  const runners = createToolRunners(deps.tools, redact);
+  const mode: ChatMessageMetadata["mode"] = deps.model ? "model" : "offline";
+  const assistantId = generateId();
+  const startedAt = new Date().toISOString();
+
+  const stream = createUIMessageStream<ChatUIMessage>({
+    originalMessages: history,
+    generateId: () => assistantId,
+    onError: (error) => errorText(error, redact),
+    execute: async ({ writer }) => {
+      writer.write({
+        type: "start",
+        messageId: assistantId,
+        messageMetadata: { mode, createdAt: startedAt },
+      });
+      if (created) {
+        writer.write({
+          type: "data-conversation",
+          data: { id: conversationId, title: conversation.title },
+          transient: true,
+        });
+      }
+      if (!deps.model) {
+        await writeOfflineReply(
+          writer,
+          userMessage.parts.map((p) => (p.type === "text" ? p.text : "")).join("\n"),
+          runners,
+        );
+        writer.write({ type: "finish", finishReason: "stop" });
+        return;
+      }
+      const tools = createChatTools(runners);
+      const recent = history.slice(-(deps.historyLimit ?? 40));
+      const result = streamText({
+        model: deps.model,
+        system: SYSTEM_PROMPT,
+        messages: await convertToModelMessages(recent, { tools, ignoreIncompleteToolCalls: true }),
+        tools,
+        stopWhen: stepCountIs(deps.maxSteps ?? 5),
+        abortSignal: signal,
+        timeout: deps.timeoutMs ? { totalMs: deps.timeoutMs } : undefined,
+      });
+      writer.merge(
+        result.toUIMessageStream({ sendStart: false, onError: (error) => errorText(error, redact) }),
+      );
+    },
+    onFinish: async ({ responseMessage, outcome, isAborted }) => {
+      const parts = responseMessage.parts.filter((p) => p.type !== "step-start");
+      if (parts.length === 0 && outcome.status === "completed") return;
+      const metadata: ChatMessageMetadata = {
+        ...(responseMessage.metadata ?? {}),
+        mode,
+        createdAt: startedAt,
+      };
+      if (outcome.status === "failed") {
+        metadata.interrupted = "error";
+        metadata.errorText = errorText(outcome.error, redact);
+      } else if (isAborted) {
+        metadata.interrupted = "stopped";
+      }
+      try {
+        await saveAssistantMessage(db, conversationId, { ...responseMessage, id: assistantId, metadata });
+      } catch (error) {
+        deps.log?.error({ err: error, conversationId }, "failed to save assistant message");
+      }
+    },
+  });
+
+  return createUIMessageStreamResponse({
+    stream,
+    headers: { "X-Conversation-Id": conversationId, "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { ApiError, badRequest } from "@/lib/http/api-error";
+import { MAX_MESSAGE_TEXT_BYTES } from "./types";
+
+/** Room for JSON framing around a maximal message; larger bodies are refused unread. */
+export const MAX_CHAT_BODY_BYTES = 4 * MAX_MESSAGE_TEXT_BYTES;
+
+export const chatRequestSchema = z.object({
+  conversationId: z.uuid({ message: "must be a conversation id (UUID)" }).optional(),
+  message: z.object({
+    id: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, '_' or '-'"),
+    role: z.literal("user", { message: "only user messages can be sent" }),
+    parts: z
+      .array(
+        z.object({ type: z.literal("text", { message: "only text parts are supported" }), text: z.string() }),
+      )
+      .min(1, "must contain at least one text part")
+      .max(20),
+  }),
+  trigger: z.enum(["submit-message", "regenerate-message"]).optional(),
+});
+
+export type ChatRequest = z.output<typeof chatRequestSchema>;
+
+/** Rules zod cannot express well: whitespace-only text and a size limit in bytes. */
+export function checkMessageText(request: ChatRequest): string {
+  const text = request.message.parts.map((p) => p.text).join("\n");
+  if (text.trim() === "") {
+    throw badRequest("message.parts: the message is empty", {
+      fields: [{ field: "message.parts", message: "must contain non-whitespace text" }],
+    });
+  }
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_MESSAGE_TEXT_BYTES) {
+    throw new ApiError(
+      413,
+      "payload_too_large",
+      `message.parts: the message text is ${bytes} bytes; the limit is ${MAX_MESSAGE_TEXT_BYTES}`,
+      { fields: [{ field: "message.parts", message: "too long" }], limit_bytes: MAX_MESSAGE_TEXT_BYTES },
+    );
+  }
+  return text;
+}
+
+export function titleFromText(text: string, maxChars = 60): string {
+  const firstLine =
+    text
+      .split("\n")
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? "New chat";
+  const collapsed = firstLine.replace(/\s+/g, " ");
+  return collapsed.length > maxChars ? `${collapsed.slice(0, maxChars - 1).trimEnd()}…` : collapsed;
+}
