@@ -1,4 +1,5 @@
 import type { SqlExecutor } from "../db/sql-client";
+import { knownKind } from "../model/constants";
 import { pgPathLiteral, splitEntityPath } from "./entity-paths";
 import { type EntityFilter, filterToSql } from "./filter";
 import { SqlParams } from "./sql-params";
@@ -6,6 +7,18 @@ import { SqlParams } from "./sql-params";
 export interface EntityFacetsResponse {
   facets: Record<string, Array<{ value: string; count: number }>>;
 }
+
+/**
+ * Facets answered from narrow indexed columns instead of the JSON. Their values are the
+ * lower-cased forms (kind is mapped back to its canonical spelling).
+ */
+const COLUMN_FACETS: Record<string, string> = {
+  kind: "e.kind",
+  "metadata.namespace": "e.namespace",
+  "metadata.tags": "t",
+  "spec.type": "e.type",
+  "spec.lifecycle": "e.lifecycle",
+};
 
 /**
  * `GET /entity-facets`. Values come from the stored JSON as written (arrays count once per
@@ -20,6 +33,19 @@ export async function getEntityFacets(
     request.facets.map(async (facet) => {
       const params = new SqlParams();
       const where = filterToSql(request.filter ?? [], params);
+      const column = COLUMN_FACETS[facet.toLowerCase()];
+      if (column) {
+        const rows = await db.$queryRawUnsafe<Array<{ value: string; count: number }>>(
+          `SELECT ${column} AS value, count(*)::int AS count FROM catalog_entities e ${column === "t" ? ", unnest(e.tags) t" : ""}
+           WHERE ${where} AND ${column} IS NOT NULL GROUP BY 1 ORDER BY count DESC, value ASC`,
+          ...params.values,
+        );
+        out[facet] =
+          facet === "kind"
+            ? rows.map((r) => ({ value: knownKind(r.value) ?? r.value, count: r.count }))
+            : rows;
+        return;
+      }
       const path = pgPathLiteral(splitEntityPath(facet));
       const rows = await db.$queryRawUnsafe<Array<{ value: string; count: number }>>(
         `SELECT v.value, count(*)::int AS count
