@@ -3,7 +3,7 @@ import type { Category } from "./categories";
 /**
  * Fix/diagnostic command templates per category. Tokens: {{ns}}, {{pod}},
  * {{workload}} (e.g. `deployment/api`). Missing values become shell variables
- * ("${NAMESPACE}") so commands stay valid shell rather than containing `<ns>`
+ * ("$NAMESPACE") so commands stay valid shell rather than containing `<ns>`
  * placeholders that a shell would parse as redirections.
  */
 export interface CommandTemplate {
@@ -60,7 +60,7 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
       description: "Check which pull secrets the pod uses.",
     },
     {
-      template: 'docker manifest inspect "${IMAGE}"',
+      template: 'docker manifest inspect "$IMAGE"',
       description: "Verify the tag exists and your credentials can read it.",
     },
   ],
@@ -153,7 +153,7 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
   tls_certificate: [
     {
       template:
-        'openssl s_client -connect "${HOST}:443" -servername "${HOST}" </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates',
+        'openssl s_client -connect "$HOST:443" -servername "$HOST" </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates',
       description: "Inspect the served certificate's subject, issuer and validity dates.",
     },
     {
@@ -168,7 +168,7 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
     },
     {
       template:
-        'kubectl auth can-i --list -n {{ns}} --as="system:serviceaccount:{{ns_raw}}:${SERVICE_ACCOUNT}"',
+        'kubectl auth can-i --list -n {{ns}} --as="system:serviceaccount:{{ns_raw}}:$SERVICE_ACCOUNT"',
       description: "List what that service account may do.",
     },
     {
@@ -182,7 +182,7 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
       description: "Wait for a lock held by a legitimately running job.",
     },
     {
-      template: 'terraform force-unlock "${LOCK_ID}"',
+      template: 'terraform force-unlock "$LOCK_ID"',
       description: "Release a stale lock after confirming no run holds it (ID from 'Lock Info').",
     },
   ],
@@ -198,30 +198,30 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
     { template: "az account show", description: "Check the Azure CLI login/subscription." },
   ],
   helm_release: [
-    { template: 'helm history "${RELEASE}" -n {{ns}}', description: "Find the failed or pending revision." },
+    { template: 'helm history "$RELEASE" -n {{ns}}', description: "Find the failed or pending revision." },
     {
-      template: 'helm status "${RELEASE}" -n {{ns}}',
+      template: 'helm status "$RELEASE" -n {{ns}}',
       description: "Show the current release state and notes.",
     },
     {
-      template: 'helm rollback "${RELEASE}" "${REVISION}" -n {{ns}}',
+      template: 'helm rollback "$RELEASE" "$REVISION" -n {{ns}}',
       description: "Roll back to the last deployed revision to clear a stuck state.",
     },
   ],
   argocd_sync: [
     {
-      template: 'argocd app get "${APP}" --show-operation',
+      template: 'argocd app get "$APP" --show-operation',
       description: "Show the failing sync operation and per-resource messages.",
     },
-    { template: 'argocd app diff "${APP}"', description: "See what differs between Git and the cluster." },
+    { template: 'argocd app diff "$APP"', description: "See what differs between Git and the cluster." },
     {
-      template: 'argocd app sync "${APP}" --dry-run',
+      template: 'argocd app sync "$APP" --dry-run',
       description: "Re-validate the manifests without applying them.",
     },
   ],
   container_build: [
     {
-      template: 'docker image inspect "${IMAGE}" --format "{{.Os}}/{{.Architecture}}"',
+      template: 'docker image inspect "$IMAGE" --format "{{.Os}}/{{.Architecture}}"',
       description: "Check the image's OS/architecture.",
     },
     {
@@ -229,7 +229,7 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
       description: "Compare with the node architectures.",
     },
     {
-      template: 'docker buildx build --platform linux/amd64,linux/arm64 --progress=plain -t "${IMAGE}" .',
+      template: 'docker buildx build --platform linux/amd64,linux/arm64 --progress=plain -t "$IMAGE" .',
       description: "Rebuild multi-arch with full step output.",
     },
   ],

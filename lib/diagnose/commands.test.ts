@@ -77,7 +77,7 @@ describe("fix commands", () => {
 
   it("uses shell variables when namespace/pod are unknown", () => {
     expect(renderCommand("kubectl describe pod {{pod}} -n {{ns}}", {})).toBe(
-      'kubectl describe pod "${POD}" -n "${NAMESPACE}"',
+      'kubectl describe pod "$POD" -n "$NAMESPACE"',
     );
   });
 
@@ -85,7 +85,7 @@ describe("fix commands", () => {
     const cmd = renderCommand("kubectl logs {{pod}} -n {{ns}}", { namespace: "a;b", podName: "p$(x)" });
     expect(cmd).toBe("kubectl logs 'p$(x)' -n 'a;b'");
     const raw = renderCommand('--as="sa:{{ns_raw}}:x"', { namespace: 'a"; id; "' });
-    expect(raw).toBe('--as="sa:${NAMESPACE}:x"');
+    expect(raw).toBe('--as="sa:$NAMESPACE:x"');
   });
 
   it("offers at least two commands for every category, each classified", () => {

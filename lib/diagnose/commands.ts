@@ -46,14 +46,14 @@ export function isDestructiveCommand(command: string): boolean {
 }
 
 export function renderCommand(template: string, target: CommandTarget): string {
-  const ns = target.namespace ? shellQuote(target.namespace) : '"${NAMESPACE}"';
-  const pod = target.podName ? shellQuote(target.podName) : '"${POD}"';
+  const ns = target.namespace ? shellQuote(target.namespace) : '"$NAMESPACE"';
+  const pod = target.podName ? shellQuote(target.podName) : '"$POD"';
   const owner = target.podName ? workloadFromPod(target.podName) : null;
-  const workload = owner ? shellQuote(`${owner.kind}/${owner.name}`) : '"${WORKLOAD}"';
+  const workload = owner ? shellQuote(`${owner.kind}/${owner.name}`) : '"$WORKLOAD"';
   // ns_raw is for embedding inside an already double-quoted word; DNS-1123
   // validation upstream guarantees it has no shell metacharacters, and it is
   // re-checked here so a caller skipping validation cannot inject.
-  const nsRaw = target.namespace && /^[a-z0-9-]+$/.test(target.namespace) ? target.namespace : "${NAMESPACE}";
+  const nsRaw = target.namespace && /^[a-z0-9-]+$/.test(target.namespace) ? target.namespace : "$NAMESPACE";
   return template
     .replaceAll("{{ns_raw}}", nsRaw)
     .replaceAll("{{ns}}", ns)

@@ -43,6 +43,6 @@ describe("offlineDiagnosis", () => {
     expect(a).toEqual(b);
     expect(a.category).toBe("other");
     expect(a.root_cause).toContain("No known failure pattern matched");
-    expect(a.fix_commands[0].command).toContain('"${POD}"');
+    expect(a.fix_commands[0].command).toContain('"$POD"');
   });
 });

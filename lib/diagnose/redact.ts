@@ -22,9 +22,14 @@ interface Rule {
 const REFERENCE_KEY_SUFFIXES = ["name", "names", "ref", "file", "path", "keyref", "_key_id_name"];
 
 const SECRET_KEY_WORDS =
-  "password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|session[_-]?key";
+  "password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|session[_-]?key|key";
 
 const RULES: Rule[] = [
+  {
+    id: "pem-inline",
+    regex: String.raw`-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)`,
+    replace: () => "[REDACTED_PRIVATE_KEY]",
+  },
   {
     id: "jwt",
     regex: String.raw`\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`,
@@ -75,11 +80,6 @@ const RULES: Rule[] = [
       if (value.startsWith("[REDACTED")) return m;
       return `${g[1]}${g[2]}${REDACTED}`;
     },
-  },
-  {
-    id: "pem-inline",
-    regex: String.raw`-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)`,
-    replace: () => "[REDACTED_PRIVATE_KEY]",
   },
 ];
 
@@ -149,8 +149,9 @@ function redactLine(
   const matched = set.match(line);
   if (matched.length === 0) return line;
   let text = line;
-  // Rules run in declaration order: specific token formats before the generic
-  // key=value rule, so a JWT value is labelled as a JWT.
+  // Rules run in declaration order: inline PEM blocks first (their body would
+  // otherwise be cut at the first key=value), then specific token formats,
+  // then the generic key=value rule, so a JWT value is labelled as a JWT.
   for (const idx of [...matched].sort((a, b) => a - b)) {
     const { rule, re } = rules[idx];
     text = re.matcher(text).replaceAll((...args: unknown[]) => {
