@@ -119,7 +119,7 @@ function deploymentStatus(d: V1Deployment): DeploymentStatus {
   };
 }
 
-function podStatus(p: V1Pod): PodStatus {
+export function podStatus(p: V1Pod): PodStatus {
   const statuses = p.status?.containerStatuses ?? [];
   const waiting = statuses.find((c) => c.state?.waiting?.reason)?.state?.waiting?.reason;
   const terminated = statuses.find((c) => c.state?.terminated?.reason)?.state?.terminated?.reason;
