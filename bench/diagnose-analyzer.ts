@@ -9,6 +9,7 @@
  * and the confusion list (expected → predicted) for every miss.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { analyzeLog } from "@/lib/diagnose/analyzer";
 import { CATEGORY_IDS, type Category } from "@/lib/diagnose/categories";
@@ -112,6 +113,8 @@ for (const b of Object.values(perCategory)) b.accuracy = Math.round((b.correct /
 
 const report = {
   runs: RUNS,
+  // Timings are wall-clock; a busy machine inflates them, so record the load.
+  host: { cpus: os.cpus().length, loadavg_1m: Math.round(os.loadavg()[0] * 100) / 100 },
   input_bytes: MIB,
   analyzer_ms: analyzerMs,
   redact_ms_realistic_1mib: redactMs,

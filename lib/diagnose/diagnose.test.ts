@@ -49,7 +49,10 @@ describe("diagnose", () => {
   });
 
   it("uses runbooks, pod context and owner, redacting structured data", async () => {
-    const searchRunbooks = vi.fn(async () => ({ results: [runbook], degraded: [] }));
+    const searchRunbooks = vi.fn(async (_query: string, _topK: number) => ({
+      results: [runbook],
+      degraded: [] as string[],
+    }));
     const r = await diagnose(
       {
         error_message: log,
