@@ -1,28 +1,12 @@
-export const FAILURE_CATEGORIES = [
-  "crashloopbackoff",
-  "oomkilled",
-  "imagepullbackoff",
-  "create_container_config_error",
-  "failed_scheduling",
-  "probe_failure",
-  "volume_mount",
-  "node_pressure_eviction",
-  "dns_resolution",
-  "connection_refused",
-  "tls_certificate",
-  "rbac_forbidden",
-  "terraform_state_lock",
-  "terraform_provider_auth",
-  "helm_release",
-  "argocd_sync",
-  "container_build",
-  "dependency_resolution",
-  "jvm_oom",
-  "application_exception",
-  "other",
-] as const;
+import { CATEGORY_IDS, type Category } from "@/lib/diagnose/categories";
 
-export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
+/**
+ * Runbook front matter uses the diagnosis category ids, so a diagnosis can link
+ * straight to the runbooks of its category; one list keeps them from drifting.
+ */
+export const FAILURE_CATEGORIES = CATEGORY_IDS;
+
+export type FailureCategory = Category;
 
 /**
  * Ordered: more specific signatures first (a JVM heap error also mentions
@@ -87,7 +71,11 @@ const SIGNATURES: Array<[FailureCategory, RegExp]> = [
   ],
 ];
 
-/** Cheap keyword classifier used to boost runbooks of the matching category. */
+/**
+ * Cheap keyword classifier for free-text search queries ("pod keeps
+ * restarting"), which the log analyzer's line patterns are too strict for; it
+ * picks the category whose runbooks get boosted.
+ */
 export function classifyFailureText(text: string): FailureCategory | null {
   for (const [category, pattern] of SIGNATURES) {
     if (pattern.test(text)) return category;
