@@ -3,6 +3,7 @@ import {
   createUIMessageStream,
   createUIMessageStreamResponse,
   generateId,
+  type InferUIMessageChunk,
   type LanguageModel,
   stepCountIs,
   streamText,
@@ -91,6 +92,8 @@ export async function handleChat(
   const mode: ChatMessageMetadata["mode"] = deps.model ? "model" : "offline";
   const assistantId = generateId();
   const startedAt = new Date().toISOString();
+  // Model errors arrive as `error` chunks (the stream itself completes), so note them for the saved message.
+  let streamError: string | null = null;
 
   const stream = createUIMessageStream<ChatUIMessage>({
     originalMessages: history,
@@ -128,9 +131,21 @@ export async function handleChat(
         stopWhen: stepCountIs(deps.maxSteps ?? 5),
         abortSignal: signal,
         timeout: deps.timeoutMs ? { totalMs: deps.timeoutMs } : undefined,
+        onError: ({ error }) => deps.log?.warn({ err: error, conversationId }, "chat model stream failed"),
+      });
+      const chunks = result.toUIMessageStream({
+        sendStart: false,
+        onError: (error) => errorText(error, redact),
       });
       writer.merge(
-        result.toUIMessageStream({ sendStart: false, onError: (error) => errorText(error, redact) }),
+        chunks.pipeThrough(
+          new TransformStream<InferUIMessageChunk<ChatUIMessage>, InferUIMessageChunk<ChatUIMessage>>({
+            transform(chunk, controller) {
+              if (chunk.type === "error") streamError = chunk.errorText;
+              controller.enqueue(chunk);
+            },
+          }),
+        ),
       );
     },
     onFinish: async ({ responseMessage, outcome, isAborted }) => {
@@ -141,9 +156,10 @@ export async function handleChat(
         mode,
         createdAt: startedAt,
       };
-      if (outcome.status === "failed") {
+      if (outcome.status === "failed" || streamError) {
         metadata.interrupted = "error";
-        metadata.errorText = errorText(outcome.error, redact);
+        metadata.errorText =
+          streamError ?? errorText(outcome.status === "failed" ? outcome.error : null, redact);
       } else if (isAborted) {
         metadata.interrupted = "stopped";
       }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { getLanguageModel } from "@/lib/ai/provider";
 import { getServerConfig } from "@/lib/config/server-config";
 import { getDb } from "@/lib/db/client";
 import { redactSecrets } from "@/lib/diagnose/redact";
@@ -10,7 +11,6 @@ import { createRunbookService } from "@/lib/runbooks/service";
 import { chromaClientFromUrl } from "@/lib/vector/chroma-client";
 import { selectEmbedder } from "@/lib/vector/select-embedder";
 import type { ChatHandlerDeps } from "./handle-chat";
-import { resolveChatModel } from "./model";
 import { createChatToolDeps } from "./tool-deps";
 
 type Shared = Omit<ChatHandlerDeps, "log">;
@@ -33,7 +33,7 @@ function build(): Shared {
   });
   return {
     db,
-    model: resolveChatModel(config.ai),
+    model: getLanguageModel(config.ai),
     redact: redactSecrets,
     timeoutMs: config.ai.timeoutMs * 4,
     tools: createChatToolDeps({

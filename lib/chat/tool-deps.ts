@@ -4,7 +4,7 @@ import { getEntityByRef } from "@/lib/catalog/queries/get-entity";
 import { getEntityPage } from "@/lib/catalog/queries/get-entity-page";
 import { listEntities } from "@/lib/catalog/queries/list-entities";
 import { analyzeLog } from "@/lib/diagnose/analyzer";
-import { PATTERNS } from "@/lib/diagnose/patterns";
+import { offlineDiagnosis } from "@/lib/diagnose/offline-engine";
 import type { ClusterHealthFn } from "@/lib/k8s/cluster-health";
 import type { PodContext, PodNotFound } from "@/lib/k8s/collect-pod";
 import type { RunbookService } from "@/lib/runbooks/service";
@@ -25,16 +25,29 @@ export interface ChatServices {
 export function createChatToolDeps(services: ChatServices): ChatToolDeps {
   const { catalogDb, runbooks } = services;
   return {
+    // The deterministic engine, also when a model is configured: in chat the
+    // model already reasons over this result, a second model call would only add latency.
     async diagnose(text) {
       const analysis = analyzeLog(text);
-      const runbookHits =
+      const hits =
         analysis.category === "other"
-          ? { results: [] }
+          ? []
           : await runbooks
               .search({ query: text.slice(0, 2000), topK: 3, categories: [analysis.category] })
-              .catch(() => ({ results: [] }));
-      const links = runbookHits.results.map((r) => ({ id: r.id, title: r.title, url: `/runbooks/${r.id}` }));
-      return toDiagnosisOutput(analysis, PATTERNS, links);
+              .then((r) => r.results)
+              .catch(() => []);
+      const core = offlineDiagnosis({
+        analysis,
+        runbooks: hits.map((h) => ({
+          id: h.id,
+          title: h.title,
+          url: h.url,
+          score: h.score,
+          excerpt: h.snippet,
+        })),
+      });
+      const links = hits.map((h) => ({ id: h.id, title: h.title, url: `/runbooks/${h.id}` }));
+      return toDiagnosisOutput(core, analysis, links);
     },
     async searchRunbooks(query, limit) {
       return toRunbookSearchOutput(query, await runbooks.search({ query, topK: limit }));

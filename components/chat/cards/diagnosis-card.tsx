@@ -10,7 +10,7 @@ export function DiagnosisCard({ output }: { output: DiagnosisOutput }) {
         <p className="text-xs font-semibold uppercase tracking-wide">{output.severity} severity</p>
         <p className="font-semibold">{output.title}</p>
       </div>
-      <p>{output.summary}</p>
+      <p className="whitespace-pre-line">{output.summary}</p>
       {output.redactions > 0 && (
         <Muted>
           {output.redactions} secret{output.redactions === 1 ? " was" : "s were"} redacted before analysis.

@@ -14,7 +14,10 @@ export function summarizeToolOutput<N extends ChatToolName>(
       const destructive = d.commands.some((c) => c.destructive)
         ? " Some suggested commands change the cluster; read the warning before running them."
         : "";
-      return `**Likely cause: ${d.title}** (${d.severity} severity). ${d.summary}${runbooks}${destructive}`;
+      const commands = d.commands.length
+        ? ` The card lists ${d.commands.length} command${d.commands.length === 1 ? "" : "s"} to investigate and fix it.`
+        : "";
+      return `**Likely cause: ${d.title}** (${d.severity} severity).${commands}${runbooks}${destructive}`;
     }
     case "searchRunbooks": {
       const r = output as ChatToolShapes["searchRunbooks"]["output"];
