@@ -4,6 +4,8 @@ import type { NextConfig } from "next";
 const { version } = JSON.parse(readFileSync("./package.json", "utf8")) as { version: string };
 
 const nextConfig: NextConfig = {
+  // A separate build dir lets parallel e2e runs (and `npm start` beside them) not overwrite each other.
+  distDir: process.env.PORTICO_NEXT_DIST_DIR ?? ".next",
   output: "standalone",
   poweredByHeader: false,
   // Type errors fail `npm run typecheck` (part of `npm test`); skipping the duplicate pass halves build time on CI.

@@ -16,8 +16,12 @@ function newestMtime(target: string): number {
 }
 
 /** A production build is reused unless some source is newer than it, so a second `npm start` is fast. */
+export function distDir(root: string): string {
+  return path.resolve(root, process.env.PORTICO_NEXT_DIST_DIR ?? ".next");
+}
+
 export function buildIsStale(root: string): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(distDir(root), "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = [...SOURCE_DIRS, ...SOURCE_FILES].map((p) => newestMtime(path.join(root, p)));
@@ -29,11 +33,14 @@ export function buildIsStale(root: string): boolean {
  * locations; copy them beside server.js, as the container image does.
  */
 export function prepareStandalone(root: string): string {
-  const standalone = path.join(root, ".next", "standalone");
+  const dist = distDir(root);
+  const standalone = path.join(dist, "standalone");
   const server = path.join(standalone, "server.js");
   if (!existsSync(server))
     throw new Error(`${server} is missing: run \`next build\` with output "standalone"`);
-  cpSync(path.join(root, ".next", "static"), path.join(standalone, ".next", "static"), { recursive: true });
+  cpSync(path.join(dist, "static"), path.join(standalone, path.relative(root, dist), "static"), {
+    recursive: true,
+  });
   if (existsSync(path.join(root, "public"))) {
     cpSync(path.join(root, "public"), path.join(standalone, "public"), { recursive: true });
   }
