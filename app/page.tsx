@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { StatusPanel } from "@/components/home/status-panel";
 import { navItems } from "@/components/shell/nav-items";
+import { Icon } from "@/components/ui/icon";
 import { PageHeader } from "@/components/ui/page-header";
 import { getReadiness } from "@/lib/health/service";
 
@@ -22,16 +23,7 @@ export default async function HomePage() {
             className="group rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500 hover:shadow dark:border-slate-800 dark:bg-slate-900"
           >
             <div className="flex items-center gap-3">
-              <svg
-                viewBox="0 0 24 24"
-                className="size-6 text-brand-600"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-                aria-hidden
-              >
-                <path d={item.icon} />
-              </svg>
+              <Icon path={item.icon} className="size-6 text-brand-600" />
               <h2 className="font-medium group-hover:text-brand-600">{item.label}</h2>
             </div>
             <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">{item.description}</p>

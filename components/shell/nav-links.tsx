@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Icon } from "@/components/ui/icon";
 import { navItems } from "./nav-items";
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
@@ -22,16 +23,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
                   : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
               }`}
             >
-              <svg
-                viewBox="0 0 24 24"
-                className="size-5 shrink-0"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-                aria-hidden
-              >
-                <path d={item.icon} />
-              </svg>
+              <Icon path={item.icon} className="size-5 shrink-0" />
               {item.label}
             </Link>
           </li>
