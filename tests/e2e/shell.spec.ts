@@ -21,7 +21,8 @@ test.describe("app shell", () => {
     const status = page.getByRole("region", { name: "Platform status" });
     await expect(status).toContainText("up · embedded");
     await expect(status).toContainText("offline mode");
-    await expect(status).toContainText("no cluster connected");
+    // e2e runs against the fake API server started by tests/e2e/support/start-portal.mjs.
+    await expect(status).toContainText("kubeconfig");
   });
 
   test("dark mode toggles and survives a reload", async ({ page }) => {

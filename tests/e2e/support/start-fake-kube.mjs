@@ -1,0 +1,43 @@
+// Starts tests/support/fake-kube as a child process and resolves with the JSON
+// line it prints ({ url, kubeconfigPath, port, ... }) once it is listening.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { shiftedFixtures } from "./shift-fixtures.mjs";
+
+export function startFakeKube({ root, scenario, port, timeoutMs = 30_000 }) {
+  const fixtures = shiftedFixtures(path.join(root, "tests", "fixtures", "k8s"), scenario);
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+      "tests/support/fake-kube/main.ts",
+      "--scenario",
+      scenario,
+      "--fixtures",
+      fixtures,
+      "--port",
+      String(port),
+    ],
+    { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      reject(new Error(`fake kube did not start within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`fake kube exited with code ${code} before it was ready (port ${port} in use?)`));
+    });
+    createInterface({ input: child.stdout }).once("line", (line) => {
+      clearTimeout(timer);
+      try {
+        resolve({ child, ...JSON.parse(line) });
+      } catch (error) {
+        child.kill("SIGTERM");
+        reject(error);
+      }
+    });
+  });
+}
