@@ -68,7 +68,9 @@ describe("diagnose", () => {
         findOwner: async () => ({ team: "payments" }),
       },
     );
-    expect(searchRunbooks).toHaveBeenCalledWith(expect.stringContaining("dns_resolution"), 3);
+    expect(searchRunbooks).toHaveBeenCalledWith(expect.stringContaining("dns_resolution"), 3, {
+      category: "dns_resolution",
+    });
     expect(searchRunbooks.mock.calls[0][0]).not.toContain(fakePw);
     expect(r.runbooks).toEqual([{ id: "dns", title: "DNS failures", url: "/runbooks/dns", score: 0.91 }]);
     expect(r.k8s_context).toMatchObject({ phase: "Running" });

@@ -1,6 +1,6 @@
 import type { LanguageModel } from "ai";
 import { analyzeLog } from "./analyzer";
-import { CATEGORY_TITLES } from "./categories";
+import { CATEGORY_TITLES, type Category } from "./categories";
 import { type LlmFailureReason, llmDiagnosis } from "./llm-engine";
 import { offlineDiagnosis } from "./offline-engine";
 import { redactSecrets } from "./redact";
@@ -14,7 +14,12 @@ const RUNBOOK_TOP_K = 3;
 export interface DiagnoseDeps {
   /** null/undefined = offline engine. Build with lib/ai/provider getLanguageModel(). */
   model?: LanguageModel | null;
-  searchRunbooks?: (query: string, topK: number) => Promise<{ results: RunbookHit[]; degraded: string[] }>;
+  /** `hints.category` is the analyzer's root cause, for retrieval to boost that category's runbooks. */
+  searchRunbooks?: (
+    query: string,
+    topK: number,
+    hints: { category: Category },
+  ) => Promise<{ results: RunbookHit[]; degraded: string[] }>;
   getPodContext?: (namespace: string, pod: string) => Promise<unknown>;
   findOwner?: (entityRef: string) => Promise<unknown>;
   requestId: string;
@@ -41,7 +46,10 @@ export async function diagnose(input: DiagnoseRequest, deps: DiagnoseDeps): Prom
 
   const runbooksTask = deps.searchRunbooks
     ? timedAsync(timings, "runbooks", () =>
-        withTimeout(deps.searchRunbooks!(runbookQuery(analysis), RUNBOOK_TOP_K), depTimeout),
+        withTimeout(
+          deps.searchRunbooks!(runbookQuery(analysis), RUNBOOK_TOP_K, { category: analysis.category }),
+          depTimeout,
+        ),
       ).then(
         (r) => {
           for (const d of r.degraded) degraded.add(d);

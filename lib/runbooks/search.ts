@@ -11,6 +11,12 @@ export interface RunbookSearchInput {
   topK?: number;
   /** Restrict results to runbooks tagged with any of these categories. */
   categories?: string[];
+  /**
+   * Category to boost, when the caller already classified the text (the log
+   * analyzer is more precise than the keyword classifier on raw logs). Omit to
+   * classify the query; null disables the boost.
+   */
+  category?: string | null;
 }
 
 export interface RunbookSearchResult {
@@ -150,7 +156,7 @@ export async function searchRunbooks(
   const topK = input.topK ?? 5;
   const query = input.query.trim();
   const classify = deps.classify ?? classifyFailureText;
-  const category = query ? classify(query) : null;
+  const category = input.category !== undefined ? input.category : query ? classify(query) : null;
   if (!query) return { results: [], degraded: [], category };
 
   const corpus = corpusFor(deps.runbooks);
