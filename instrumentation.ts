@@ -6,5 +6,10 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { validateConfigAtBoot } = await import("@/lib/config/validate-at-boot");
     validateConfigAtBoot();
+    // Not while `next build` collects page data: only a serving process refreshes the catalog.
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startCatalogRefreshScheduler } = await import("@/lib/catalog/service/start-scheduler");
+      startCatalogRefreshScheduler();
+    }
   }
 }

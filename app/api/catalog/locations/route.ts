@@ -1,0 +1,23 @@
+import { locationInput } from "@/lib/catalog/api/body-schemas";
+import { catalogRoute } from "@/lib/catalog/api/catalog-route";
+import { dryRunQuery } from "@/lib/catalog/api/query-schemas";
+import { listLocations } from "@/lib/catalog/ingest/locations";
+import { catalogDeps } from "@/lib/catalog/service/catalog-deps";
+import { createLocation, toBackstageLocation } from "@/lib/catalog/service/location-service";
+import { parseJsonBody, parseQuery } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+/** Backstage's GET /locations: `[{ data: Location }]`. */
+export const GET = catalogRoute("catalog.locations.list", async () => {
+  const locations = await listLocations(catalogDeps().db);
+  return Response.json(locations.map((l) => ({ data: toBackstageLocation(l) })));
+});
+
+/** Backstage's POST /locations: 201 `{ location, entities, exists? }`; 409 when it exists. */
+export const POST = catalogRoute("catalog.locations.create", async ({ req }) => {
+  const { dryRun, onConflict } = parseQuery(req.url, dryRunQuery);
+  const body = await parseJsonBody(req, locationInput, 64 * 1024);
+  const created = await createLocation(catalogDeps(), body, { dryRun, onConflict });
+  return Response.json(created, { status: 201 });
+});

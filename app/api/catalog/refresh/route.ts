@@ -1,0 +1,16 @@
+import { refreshBody } from "@/lib/catalog/api/body-schemas";
+import { catalogRoute } from "@/lib/catalog/api/catalog-route";
+import { catalogDeps } from "@/lib/catalog/service/catalog-deps";
+import { refreshEntity } from "@/lib/catalog/service/entity-service";
+import { parseJsonBody } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Backstage's POST /refresh. catalog-client insists on status 200 and ignores the body;
+ * the refresh runs synchronously here, so the body reports its outcome.
+ */
+export const POST = catalogRoute("catalog.refresh", async ({ req }) => {
+  const { entityRef } = await parseJsonBody(req, refreshBody, 16 * 1024);
+  return refreshEntity(catalogDeps(), entityRef);
+});

@@ -1,0 +1,22 @@
+import { registerBody } from "@/lib/catalog/api/body-schemas";
+import { catalogRoute } from "@/lib/catalog/api/catalog-route";
+import { dryRunQuery } from "@/lib/catalog/api/query-schemas";
+import { catalogDeps } from "@/lib/catalog/service/catalog-deps";
+import { register } from "@/lib/catalog/service/register";
+import { parseJsonBody, parseQuery } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+// JSON escaping can grow YAML; the 1 MiB limit applies to the YAML itself (413 beyond it).
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Portico's register flow for the UI: `{ yaml }` or `{ url }`; `?dryRun=true` previews
+ * without writing (200), otherwise imports (201) — see lib/catalog/service/register.ts.
+ */
+export const POST = catalogRoute("catalog.register", async ({ req }) => {
+  const { dryRun } = parseQuery(req.url, dryRunQuery);
+  const body = await parseJsonBody(req, registerBody, MAX_BODY_BYTES);
+  const result = await register(catalogDeps(), body, dryRun);
+  return Response.json(result, { status: dryRun ? 200 : 201 });
+});
