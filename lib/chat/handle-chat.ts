@@ -14,7 +14,7 @@ import type { Logger } from "@/lib/log/logger";
 import { writeOfflineReply } from "./offline/offline-reply";
 import { type ChatRequest, checkMessageText, titleFromText } from "./request";
 import {
-  createConversation,
+  createConversationWithMessage,
   findConversation,
   loadMessages,
   MessageOwnershipError,
@@ -23,7 +23,7 @@ import {
 } from "./store";
 import { SYSTEM_PROMPT } from "./system-prompt";
 import { type ChatToolDeps, createChatTools, createToolRunners } from "./tools";
-import type { ChatMessageMetadata, ChatUIMessage } from "./types";
+import type { ChatMessageMetadata, ChatUIMessage, ConversationSummary } from "./types";
 
 export interface ChatHandlerDeps {
   db: Db;
@@ -38,6 +38,11 @@ export interface ChatHandlerDeps {
   /** Most recent messages sent to the model; older turns stay in the database only. */
   historyLimit?: number;
   maxSteps?: number;
+}
+
+// A client reusing a message id from another conversation when starting a new one.
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 function errorText(error: unknown, redact: (t: string) => string): string {
@@ -59,16 +64,6 @@ export async function handleChat(
   const text = checkMessageText(request);
   const { db, redact } = deps;
 
-  let conversation = request.conversationId ? await findConversation(db, request.conversationId) : null;
-  if (request.conversationId && !conversation) {
-    throw notFound(`conversationId: no conversation ${request.conversationId}`, {
-      fields: [{ field: "conversationId", message: "unknown conversation" }],
-    });
-  }
-  const created = !conversation;
-  conversation ??= await createConversation(db, { title: redact(titleFromText(text)) });
-  const conversationId = conversation.id;
-
   const userMessage: ChatUIMessage = {
     id: request.message.id,
     role: "user",
@@ -76,18 +71,39 @@ export async function handleChat(
     parts: request.message.parts.map((p) => ({ type: "text" as const, text: redact(p.text) })),
     metadata: { createdAt: new Date().toISOString() },
   };
+
+  let conversation: ConversationSummary;
+  let history: ChatUIMessage[];
   try {
-    await saveUserTurn(db, conversationId, userMessage);
+    if (request.conversationId) {
+      const found = await findConversation(db, request.conversationId);
+      if (!found) {
+        throw notFound(`conversationId: no conversation ${request.conversationId}`, {
+          fields: [{ field: "conversationId", message: "unknown conversation" }],
+        });
+      }
+      conversation = found;
+      await saveUserTurn(db, conversation.id, userMessage);
+      history = await loadMessages(db, conversation.id);
+    } else {
+      conversation = await createConversationWithMessage(
+        db,
+        { title: redact(titleFromText(text)) },
+        userMessage,
+      );
+      history = [userMessage];
+    }
   } catch (error) {
-    if (error instanceof MessageOwnershipError) {
-      throw conflict(`message.id: ${error.messageId} is already used by another conversation`, {
+    if (error instanceof MessageOwnershipError || isUniqueViolation(error)) {
+      throw conflict(`message.id: ${request.message.id} is already used by another conversation`, {
         fields: [{ field: "message.id", message: "already used" }],
       });
     }
     throw error;
   }
+  const created = !request.conversationId;
+  const conversationId = conversation.id;
 
-  const history = await loadMessages(db, conversationId);
   const runners = createToolRunners(deps.tools, redact);
   const mode: ChatMessageMetadata["mode"] = deps.model ? "model" : "offline";
   const assistantId = generateId();

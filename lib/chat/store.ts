@@ -51,6 +51,22 @@ export async function createConversation(db: Db, input: { title: string; userId?
   return summary(row);
 }
 
+/** A new conversation and its first message in one statement (the hot path of a first question). */
+export async function createConversationWithMessage(
+  db: Db,
+  input: { title: string; userId?: string | null },
+  message: ChatUIMessage,
+): Promise<ConversationSummary> {
+  const row = await db.conversation.create({
+    data: {
+      title: input.title,
+      userId: input.userId ?? null,
+      messages: { create: { id: message.id, role: message.role, ordering: 0, ...columns(message) } },
+    },
+  });
+  return summary(row);
+}
+
 export async function findConversation(db: Db, id: string): Promise<ConversationSummary | null> {
   const row = await db.conversation.findUnique({ where: { id } });
   return row ? summary(row) : null;
