@@ -1,0 +1,13 @@
+import { PAGE_SIZE, parseListParams, toListResponse } from "@/components/catalog/list-params";
+import { listEntities } from "@/lib/catalog";
+import { getDb } from "@/lib/db/client";
+import { withRoute } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+/** One page of the catalog table with facet counts; same params as the /catalog URL. */
+export const GET = withRoute("catalog-ui.list", async ({ req }) => {
+  const p = parseListParams(new URL(req.url).searchParams);
+  const result = await listEntities(getDb(), { ...p, pageSize: PAGE_SIZE });
+  return toListResponse(result);
+});

@@ -1,0 +1,67 @@
+import type { Entity } from "@/lib/catalog/model/types";
+import type { EntityPage } from "@/lib/catalog/queries/get-entity-page";
+import { Card } from "./card";
+import { RelatedList } from "./related-list";
+
+type Profile = { displayName?: string; email?: string; picture?: string };
+
+function ProfileCard({ entity }: { entity: Entity }) {
+  const profile = (entity.spec?.profile ?? {}) as Profile;
+  if (!profile.displayName && !profile.email) return null;
+  return (
+    <Card title="Profile">
+      <div className="flex items-center gap-3">
+        <span
+          className="grid size-10 place-items-center rounded-full bg-brand-100 font-semibold text-brand-700"
+          aria-hidden
+        >
+          {(profile.displayName ?? entity.metadata.name).slice(0, 1).toUpperCase()}
+        </span>
+        <div>
+          {profile.displayName && <p className="font-medium">{profile.displayName}</p>}
+          {profile.email && (
+            <a
+              href={`mailto:${profile.email}`}
+              className="text-brand-700 hover:underline dark:text-brand-100"
+            >
+              {profile.email}
+            </a>
+          )}
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+/** Group pages: parent, child groups, members and owned entities; user pages: groups and owned entities. */
+export function PeopleSections({ page }: { page: EntityPage }) {
+  const kind = page.entity.kind.toLowerCase();
+  if (kind !== "group" && kind !== "user") return null;
+  const parent = page.relations.filter((r) => r.relation === "childOf");
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <ProfileCard entity={page.entity} />
+      {kind === "group" && (
+        <>
+          <Card title="Parent group">
+            <RelatedList items={parent} empty="Top-level group." />
+          </Card>
+          <Card title={`Child groups (${page.childGroups.length})`}>
+            <RelatedList items={page.childGroups} empty="No child groups." />
+          </Card>
+          <Card title={`Members (${page.members.length})`} testId="group-members">
+            <RelatedList items={page.members} empty="No members." />
+          </Card>
+        </>
+      )}
+      {kind === "user" && (
+        <Card title={`Groups (${page.groups.length})`}>
+          <RelatedList items={page.groups} empty="Not a member of any group." />
+        </Card>
+      )}
+      <Card title={`Owned entities (${page.owned.length})`} testId="owned-entities">
+        <RelatedList items={page.owned} empty="Owns nothing yet." />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { EntityRelationView } from "@/lib/catalog/queries/get-entity-page";
+import { RelatedLink } from "./related-list";
+
+/** Every relation grouped by type; unresolved targets stay in the list, marked as such. */
+export function RelationsList({ relations }: { relations: EntityRelationView[] }) {
+  if (!relations.length) return <p className="text-slate-500">No relations.</p>;
+  const groups = new Map<string, EntityRelationView[]>();
+  for (const r of relations) groups.set(r.relation, [...(groups.get(r.relation) ?? []), r]);
+  return (
+    <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[10rem_1fr]" data-testid="relations-list">
+      {[...groups].map(([type, items]) => (
+        <div key={type} className="contents">
+          <dt className="font-medium text-slate-500">{type}</dt>
+          <dd>
+            <ul className="space-y-1">
+              {items.map((r) => (
+                <li key={r.ref}>
+                  <RelatedLink entity={r} />
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
