@@ -1,6 +1,7 @@
 // Starts tests/support/fake-kube as a child process and resolves with the JSON
 // line it prints ({ url, kubeconfigPath, port, ... }) once it is listening.
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { shiftedFixtures } from "./shift-fixtures.mjs";
@@ -21,6 +22,10 @@ export function startFakeKube({ root, scenario, port, timeoutMs = 30_000 }) {
     ],
     { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
   );
+  // The server reads its fixtures once at startup, so the copy can go as soon as it listens
+  // (or exits): nothing is left behind even if the whole process group is SIGKILLed later.
+  const cleanup = () => rmSync(fixtures, { recursive: true, force: true });
+  child.once("exit", cleanup);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGTERM");
@@ -32,6 +37,7 @@ export function startFakeKube({ root, scenario, port, timeoutMs = 30_000 }) {
     });
     createInterface({ input: child.stdout }).once("line", (line) => {
       clearTimeout(timer);
+      cleanup();
       try {
         resolve({ child, ...JSON.parse(line) });
       } catch (error) {
