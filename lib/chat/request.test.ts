@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/http/api-error";
+import { chatRequestSchema, checkMessageText, titleFromText } from "./request";
+import { MAX_MESSAGE_TEXT_BYTES } from "./types";
+
+const req = (text: string) =>
+  chatRequestSchema.parse({ message: { id: "m1", role: "user", parts: [{ type: "text", text }] } });
+
+describe("chat request checks", () => {
+  it("measures the limit in UTF-8 bytes, not characters", () => {
+    const euro = "€"; // 3 bytes
+    expect(checkMessageText(req(euro.repeat(MAX_MESSAGE_TEXT_BYTES / 3 - 1)))).toBeTruthy();
+    const err = (() => {
+      try {
+        checkMessageText(req(euro.repeat(MAX_MESSAGE_TEXT_BYTES / 3 + 1)));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).status).toBe(413);
+  });
+
+  it("rejects whitespace-only text with 400", () => {
+    expect(() => checkMessageText(req(" \n\t"))).toThrow(/empty/);
+  });
+
+  it("titles a conversation from its first non-empty line", () => {
+    expect(titleFromText("\n\n  Error:   connect ECONNREFUSED\nstack")).toBe("Error: connect ECONNREFUSED");
+    expect(titleFromText("a".repeat(100)).length).toBe(60);
+  });
+});
