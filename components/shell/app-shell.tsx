@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { type ReactNode, useState } from "react";
+import { GlobalSearch } from "@/components/search/global-search";
+import { SearchTrigger } from "@/components/search/search-trigger";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -32,7 +34,10 @@ export function AppShell({ children, version }: { children: ReactNode; version: 
           <Brand />
           <ThemeToggle />
         </div>
-        <nav aria-label="Main" className="mt-6 flex-1">
+        <div className="mt-5 px-1">
+          <SearchTrigger />
+        </div>
+        <nav aria-label="Main" className="mt-4 flex-1">
           <NavLinks />
         </nav>
         <p className="px-3 text-xs text-slate-400">v{version}</p>
@@ -40,6 +45,7 @@ export function AppShell({ children, version }: { children: ReactNode; version: 
       <header className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white/90 px-4 py-3 backdrop-blur lg:hidden dark:border-slate-800 dark:bg-slate-900/90">
         <Brand />
         <div className="flex items-center gap-1">
+          <SearchTrigger compact />
           <ThemeToggle />
           <button
             type="button"
@@ -71,6 +77,7 @@ export function AppShell({ children, version }: { children: ReactNode; version: 
           <NavLinks onNavigate={() => setMenuOpen(false)} />
         </nav>
       )}
+      <GlobalSearch />
       <main id="main" className="lg:pl-60">
         <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">{children}</div>
       </main>
