@@ -178,7 +178,7 @@ export async function searchRunbooks(
   const filter = input.categories?.length ? new Set(input.categories) : null;
 
   const candidates = new Set([...vNorm.keys(), ...kNorm.keys()]);
-  const results: RunbookSearchResult[] = [];
+  const scored: Array<{ runbook: Runbook; score: number; chunkId: string | undefined }> = [];
   for (const id of candidates) {
     const runbook = corpus.runbookById.get(id);
     if (!runbook) continue;
@@ -187,17 +187,21 @@ export async function searchRunbooks(
     const raw = wv * (vNorm.get(id) ?? 0) + wk * (kNorm.get(id) ?? 0) + (categoryMatch ? boost : 0);
     // Prefer the keyword chunk for the snippet: it contains the query's words.
     const chunkId = keywordByRunbook.get(id)?.chunkId ?? vectorByRunbook.get(id)?.chunkId;
+    scored.push({ runbook, score: Math.round((raw / maxScore) * 10_000) / 10_000, chunkId });
+  }
+  scored.sort((a, b) => b.score - a.score || a.runbook.id.localeCompare(b.runbook.id));
+  // Snippets only for what is returned: building one costs about as much as the whole ranking.
+  const results: RunbookSearchResult[] = scored.slice(0, topK).map(({ runbook, score, chunkId }) => {
     const chunk = chunkId ? corpus.chunkById.get(chunkId) : undefined;
-    results.push({
-      id,
+    return {
+      id: runbook.id,
       title: runbook.title,
-      url: `/runbooks/${id}`,
-      score: Math.round((raw / maxScore) * 10_000) / 10_000,
+      url: `/runbooks/${runbook.id}`,
+      score,
       snippet: chunk ? makeSnippet(chunk.content, query) : "",
       heading: chunk ? chunk.headingPath.join(" > ") : "",
       categories: [...runbook.categories],
-    });
-  }
-  results.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  return { results: results.slice(0, topK), degraded, category };
+    };
+  });
+  return { results, degraded, category };
 }
