@@ -82,16 +82,16 @@ const entity = (
   spec,
 });
 
-function generate(n: number): unknown[] {
+export function generate(n: number): unknown[] {
   const groups = Array.from({ length: Math.max(2, Math.floor(n / 50)) }, (_, i) => `team-${i}`);
   const systems = Array.from({ length: Math.max(1, Math.floor(n / 100)) }, (_, i) => `system-${i}`);
   const apis = Array.from({ length: Math.floor(n * 0.15) }, (_, i) => `${pick(WORDS)}-api-${i}`);
   const resources = Array.from({ length: Math.floor(n * 0.1) }, (_, i) => `${pick(WORDS)}-db-${i}`);
   const users = Math.floor(n * 0.1);
   const out: unknown[] = [entity("Domain", "core", { owner: groups[0] })];
-  groups.forEach((g, i) =>
-    out.push(entity("Group", g, { type: "team", children: [], ...(i ? { parent: groups[0] } : {}) })),
-  );
+  groups.forEach((g, i) => {
+    out.push(entity("Group", g, { type: "team", children: [], ...(i ? { parent: groups[0] } : {}) }));
+  });
   for (let i = 0; i < users; i++) out.push(entity("User", `user-${i}`, { memberOf: [pick(groups)] }));
   for (const s of systems) out.push(entity("System", s, { owner: pick(groups), domain: "core" }));
   for (const a of apis)
@@ -138,7 +138,7 @@ function generate(n: number): unknown[] {
   return out;
 }
 
-async function writeTree(dir: string, entities: unknown[]): Promise<void> {
+export async function writeTree(dir: string, entities: unknown[]): Promise<void> {
   const perFile = 200;
   const files: string[] = [];
   for (let i = 0; i < entities.length; i += perFile) {
@@ -236,7 +236,10 @@ async function main() {
   );
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Importable (generate/writeTree) without running: only the CLI entry runs main().
+if (/bench[\\/]catalog\.ts$/.test(process.argv[1] ?? "")) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

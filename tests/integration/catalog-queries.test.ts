@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { maintainAfterBulkWrite } from "@/lib/catalog/db/maintenance";
 import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory";
 import { getEntityFacets } from "@/lib/catalog/queries/entity-facets";
 import { parseFilterParams } from "@/lib/catalog/queries/filter";
@@ -180,5 +181,33 @@ describe("listEntities (catalog table)", () => {
     const none = await listEntities(t.db, { lifecycle: "deprecated" });
     expect(none).toMatchObject({ total: 0, items: [] });
     expect(none.facets.lifecycle.map((l) => l.value).sort()).toEqual(["experimental", "production"]);
+  });
+});
+
+describe("storage for scale", () => {
+  it("stores each relation once and derives the inverse when reading and filtering", async () => {
+    const stored = await t.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM catalog_relations WHERE type IN ('ownerOf', 'hasPart', 'apiProvidedBy')",
+    );
+    expect(stored[0].n).toBe(0);
+    const owners = await getEntities(t.db, {
+      filter: parseFilterParams("relations.ownerOf=system:default/shop"),
+    });
+    expect(names(owners.items)).toEqual(["team-payments"]);
+    const owner = await getEntityByName(t.db, { kind: "Group", name: "team-payments" });
+    expect(owner?.relations).toEqual(
+      expect.arrayContaining([{ type: "ownerOf", targetRef: "system:default/shop" }]),
+    );
+    const withAny = await getEntities(t.db, { filter: parseFilterParams("kind=group,relations.ownerOf") });
+    expect(names(withAny.items).sort()).toEqual(["engineering", "team-payments"]);
+  });
+
+  it("vacuums and analyzes only after large writes", async () => {
+    expect(await maintainAfterBulkWrite(t.db, 10)).toBe(false);
+    expect(await maintainAfterBulkWrite(t.db, 10_000)).toBe(true);
+    const stats = await t.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE relname = 'catalog_entities' AND last_vacuum IS NOT NULL",
+    );
+    expect(stats[0].n).toBe(1);
   });
 });

@@ -132,7 +132,9 @@ export async function applyTree(
         hash: item.hash,
       }),
     );
-    for (const r of buildRelations(item.entity).rows) relations.push({ ...r, originRef: item.ref });
+    // Only the stated direction is stored; readers derive the inverse (queries/relations-sql).
+    for (const r of buildRelations(item.entity).rows)
+      if (r.sourceRef === item.ref) relations.push({ ...r, originRef: item.ref });
     if (old) result.updated++;
     else result.added++;
   }

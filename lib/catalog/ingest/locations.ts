@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { maintainAfterBulkWrite } from "../db/maintenance";
 import type { CatalogDb } from "../db/sql-client";
 import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION } from "../model/constants";
 import type { Entity } from "../model/types";
@@ -134,6 +135,7 @@ export async function refreshLocation(
       timeout: 600_000,
       maxWait: 30_000,
     });
+    await maintainAfterBulkWrite(db, result.added + result.updated + result.orphaned);
     return { ok: true, ...result };
   } catch (cause) {
     const error: IngestProblem = {

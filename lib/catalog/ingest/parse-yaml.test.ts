@@ -28,4 +28,19 @@ describe("parseCatalogYaml", () => {
     const bomb = `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`;
     expect(() => parseCatalogYaml(bomb)).toThrow();
   });
+
+  it("keeps YAML 1.2 core scalars (no timestamps, yes/no or merge keys) like the yaml package", () => {
+    const [doc] = parseCatalogYaml("d: 2024-01-01\ny: yes\nm: {<<: {a: 1}}\nn: ~\no: 0o17\n");
+    expect(doc.value).toEqual({ d: "2024-01-01", y: "yes", m: { "<<": { a: 1 } }, n: null, o: 15 });
+  });
+
+  it("resolves small aliases through the bounded parser", () => {
+    expect(parseCatalogYaml("a: &x [1, 2]\nb: *x\n")).toEqual([
+      { documentIndex: 0, value: { a: [1, 2], b: [1, 2] } },
+    ]);
+  });
+
+  it("reports duplicate keys with their position", () => {
+    expect(() => parseCatalogYaml("kind: Component\nkind: API\n")).toThrow(/line 2, column 1/);
+  });
 });

@@ -20,6 +20,17 @@ function placeholderOf(value: unknown): { key: PlaceholderKey; target: unknown }
   return { key, target: keys.length === 1 ? (value as Record<string, unknown>)[key] : Symbol.for("invalid") };
 }
 
+/** Synchronous scan: almost no document has placeholders, and the async walk below copies everything. */
+function hasPlaceholder(node: unknown): boolean {
+  if (typeof node !== "object" || node === null) return false;
+  if (Array.isArray(node)) return node.some(hasPlaceholder);
+  for (const key in node) {
+    if (key === "$text" || key === "$json" || key === "$yaml") return true;
+    if (hasPlaceholder((node as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
 /**
  * Replaces `{ $text | $json | $yaml: <target> }` objects with the referenced content, resolved
  * relative to the file that holds them (Backstage's PlaceholderProcessor semantics).
@@ -30,6 +41,7 @@ export async function resolvePlaceholders(
   reader: CatalogReader,
 ): Promise<{ value: unknown; problems: PlaceholderProblem[] }> {
   const problems: PlaceholderProblem[] = [];
+  if (!hasPlaceholder(value)) return { value, problems };
 
   async function walk(node: unknown, path: string): Promise<unknown> {
     const placeholder = placeholderOf(node);

@@ -1,5 +1,6 @@
 import { tryCanonicalRef } from "../model/entity-ref";
 import { pgPathLiteral, splitEntityPath } from "./entity-paths";
+import { inverseRelationLower } from "./relations-sql";
 import type { SqlParams } from "./sql-params";
 
 /** Stands for "the key exists", like CATALOG_FILTER_EXISTS in @backstage/catalog-client. */
@@ -61,15 +62,22 @@ function keyCondition(key: string, values: Array<string | typeof FILTER_EXISTS>,
   const parts: string[] = [];
 
   if (lowerKey.startsWith("relations.")) {
+    // Stored one way only (see relations-sql): match the stated edge or the inverse one.
     const type = lowerKey.slice("relations.".length);
+    const inverse = inverseRelationLower(type);
     const t = params.add(type);
-    if (exists)
+    const inv = inverse ? params.add(inverse) : undefined;
+    const targets = wanted.length ? `${params.add(wanted)}::text[]` : undefined;
+    const forward = (extra: string) =>
+      `EXISTS (SELECT 1 FROM catalog_relations r WHERE r.source_ref = e.ref AND lower(r.type) = ${t}${extra})`;
+    const backward = (extra: string) =>
+      inv
+        ? ` OR EXISTS (SELECT 1 FROM catalog_relations r WHERE r.target_ref = e.ref AND lower(r.type) = ${inv}${extra})`
+        : "";
+    if (exists) parts.push(`${forward("")}${backward("")}`);
+    if (targets)
       parts.push(
-        `EXISTS (SELECT 1 FROM catalog_relations r WHERE r.source_ref = e.ref AND lower(r.type) = ${t})`,
-      );
-    if (wanted.length)
-      parts.push(
-        `EXISTS (SELECT 1 FROM catalog_relations r WHERE r.source_ref = e.ref AND lower(r.type) = ${t} AND r.target_ref = ANY(${params.add(wanted)}::text[]))`,
+        `${forward(` AND r.target_ref = ANY(${targets})`)}${backward(` AND r.source_ref = ANY(${targets})`)}`,
       );
     return `(${parts.join(" OR ")})`;
   }

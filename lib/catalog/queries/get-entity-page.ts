@@ -2,6 +2,7 @@ import type { SqlExecutor } from "../db/sql-client";
 import { tryCanonicalRef } from "../model/entity-ref";
 import type { Entity } from "../model/types";
 import { getEntityByRef } from "./get-entity";
+import { relationsOfSql } from "./relations-sql";
 
 export interface RelatedEntity {
   ref: string;
@@ -46,9 +47,9 @@ export async function getEntityPage(db: SqlExecutor, refInput: string): Promise<
       `SELECT DISTINCT r.type AS relation, r.target_ref AS ref, t.entity->>'kind' AS kind,
          t.entity->'metadata'->>'name' AS name, t.entity->'metadata'->>'namespace' AS namespace,
          t.title, t.entity->'spec'->>'type' AS type, (t.ref IS NOT NULL) AS resolved
-       FROM catalog_relations r LEFT JOIN catalog_entities t ON t.ref = r.target_ref
-       WHERE r.source_ref = $1 ORDER BY r.type, r.target_ref`,
-      ref,
+       FROM (${relationsOfSql("$1::text[]")}) r LEFT JOIN catalog_entities t ON t.ref = r.target_ref
+       ORDER BY r.type, r.target_ref`,
+      [ref],
     ),
     db.$queryRawUnsafe<Array<{ orphan: boolean }>>(`SELECT orphan FROM catalog_entities WHERE ref = $1`, ref),
   ]);

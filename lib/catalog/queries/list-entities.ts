@@ -45,7 +45,10 @@ export type FacetCounts = Record<FacetName, Array<{ value: string; count: number
 
 export interface ListEntitiesResult {
   items: EntitySummary[];
+  /** Exact, except for text searches with more than LIST_SEARCH_COUNT_CAP matches (see totalIsLowerBound). */
   total: number;
+  /** Set when `total` is the search count cap, i.e. there are at least that many: show "10,000+". */
+  totalIsLowerBound?: boolean;
   page: number;
   pageSize: number;
   facets: FacetCounts;
@@ -108,18 +111,18 @@ export async function listEntities(
   const { sql: where, values } = whereOf(c);
   const order = SORTS[input.sort ?? "name"] ?? SORTS.name;
 
+  // Sort and page over the narrow columns first; the entity JSON (kind/name spelling,
+  // description) is read for the page's rows only, not for every match.
   const itemsQuery = db.$queryRawUnsafe<EntitySummary[]>(
     `SELECT e.ref, e.id::text AS uid, e.entity->>'kind' AS kind, e.entity->'metadata'->>'namespace' AS namespace,
        e.entity->'metadata'->>'name' AS name, e.title, e.entity->'metadata'->>'description' AS description,
        e.type, e.lifecycle, e.owner, e.system, e.tags, e.orphan, e.updated_at AS "updatedAt"
-     FROM catalog_entities e WHERE ${where} ORDER BY ${order}
-     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+     FROM (SELECT e.id FROM catalog_entities e WHERE ${where} ORDER BY ${order}
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
+     JOIN catalog_entities e ON e.id = p.id ORDER BY ${order}`,
     ...values,
   );
-  const totalQuery = db.$queryRawUnsafe<Array<{ n: number }>>(
-    `SELECT count(*)::int AS n FROM catalog_entities e WHERE ${where}`,
-    ...values,
-  );
+  const totalQuery = countQuery(db, where, values, c.q !== undefined);
   const facetQueries = FACETS.map((facet) => {
     const { sql: w, values: facetValues } = whereOf(c, facet);
     const sql =
@@ -134,5 +137,33 @@ export async function listEntities(
   const facets = Object.fromEntries(FACETS.map((f, i) => [f, facetRows[i]])) as FacetCounts;
   // Kind columns are lower-cased for matching; show the canonical spelling.
   facets.kind = facets.kind.map((k) => ({ value: knownKind(k.value) ?? k.value, count: k.count }));
-  return { items, total: total[0]?.n ?? 0, page, pageSize, facets };
+  return {
+    items,
+    total: total.n,
+    ...(total.capped ? { totalIsLowerBound: true } : {}),
+    page,
+    pageSize,
+    facets,
+  };
+}
+
+/** Above this many text-search matches the list shows "10,000+" instead of counting them all. */
+export const LIST_SEARCH_COUNT_CAP = 10_000;
+
+/**
+ * Exact count, except for text searches, which stop counting at the cap: a one-letter
+ * prefix can match most of the catalog and an exact count would read every match.
+ */
+async function countQuery(
+  db: SqlExecutor,
+  where: string,
+  values: unknown[],
+  capped: boolean,
+): Promise<{ n: number; capped: boolean }> {
+  const sql = capped
+    ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM catalog_entities e WHERE ${where} LIMIT ${LIST_SEARCH_COUNT_CAP + 1}) m`
+    : `SELECT count(*)::int AS n FROM catalog_entities e WHERE ${where}`;
+  const rows = await db.$queryRawUnsafe<Array<{ n: number }>>(sql, ...values);
+  const n = rows[0]?.n ?? 0;
+  return n > LIST_SEARCH_COUNT_CAP ? { n: LIST_SEARCH_COUNT_CAP, capped: true } : { n, capped: false };
 }

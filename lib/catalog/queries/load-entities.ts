@@ -1,6 +1,7 @@
 import type { SqlExecutor } from "../db/sql-client";
 import type { Entity, EntityRelation } from "../model/types";
 import { applyFields } from "./entity-paths";
+import { relationsOfSql } from "./relations-sql";
 
 /** Attaches `relations` (Backstage shape) to stored entities in one query. */
 export async function withRelations(
@@ -9,7 +10,7 @@ export async function withRelations(
 ): Promise<Entity[]> {
   if (rows.length === 0) return [];
   const rels = await db.$queryRawUnsafe<Array<{ source_ref: string; type: string; target_ref: string }>>(
-    `SELECT DISTINCT source_ref, type, target_ref FROM catalog_relations WHERE source_ref = ANY($1::text[])
+    `SELECT source_ref, type, target_ref FROM (${relationsOfSql("$1::text[]")}) r
      ORDER BY source_ref, type, target_ref`,
     rows.map((r) => r.ref),
   );

@@ -1,0 +1,20 @@
+import type { SqlExecutor } from "./sql-client";
+
+/** Below this many written rows, autovacuum's own schedule is good enough. */
+export const MAINTENANCE_MIN_CHANGES = 500;
+
+/**
+ * After a large refresh: refresh planner statistics (a freshly bulk-loaded table otherwise
+ * gets bad plans) and set the visibility map so list counts stay index-only scans. Must run
+ * outside a transaction (VACUUM cannot run inside one). Best effort: a failure only costs speed.
+ */
+export async function maintainAfterBulkWrite(db: SqlExecutor, changedRows: number): Promise<boolean> {
+  if (changedRows < MAINTENANCE_MIN_CHANGES) return false;
+  try {
+    await db.$executeRawUnsafe("VACUUM (ANALYZE) catalog_entities");
+    await db.$executeRawUnsafe("ANALYZE catalog_relations");
+    return true;
+  } catch {
+    return false;
+  }
+}
