@@ -48,6 +48,9 @@ export function CatalogBrowser() {
   const searchParams = useSearchParams();
   const params = useMemo(() => parseListParams(new URLSearchParams(searchParams.toString())), [searchParams]);
   const [text, setText] = useState(params.q);
+  // Lets tests (and styles) tell a hydrated, interactive list from the server-rendered one.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const debounced = useDebouncedValue(text, 250);
 
   // Back/forward or a link can change q under us: follow it.
@@ -71,7 +74,7 @@ export function CatalogBrowser() {
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[15rem_1fr]">
+    <div className="grid gap-6 lg:grid-cols-[15rem_1fr]" data-hydrated={hydrated}>
       <aside aria-label="Filters" className="lg:sticky lg:top-6 lg:self-start">
         <FacetPanel
           facets={data?.facets}

@@ -44,7 +44,9 @@ export function ProblemsTable({ problems }: { problems: IngestProblem[] }) {
               <td className="px-3 py-2 font-mono text-xs" title={p.file}>
                 {fileLabel(p.file)}
               </td>
-              <td className="px-3 py-2 tabular-nums">{p.documentIndex ?? "—"}</td>
+              <td className="px-3 py-2 tabular-nums" data-testid="problem-document">
+                {p.documentIndex ?? "—"}
+              </td>
               <td className="px-3 py-2 tabular-nums">
                 {p.line !== undefined ? `${p.line}${p.column !== undefined ? `:${p.column}` : ""}` : "—"}
               </td>
