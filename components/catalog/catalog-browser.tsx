@@ -50,6 +50,7 @@ export function CatalogBrowser() {
   const [text, setText] = useState(params.q);
   // Lets tests (and styles) tell a hydrated, interactive list from the server-rendered one.
   const [hydrated, setHydrated] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   useEffect(() => setHydrated(true), []);
   const debounced = useDebouncedValue(text, 250);
 
@@ -76,11 +77,24 @@ export function CatalogBrowser() {
   return (
     <div className="grid gap-6 lg:grid-cols-[15rem_1fr]" data-hydrated={hydrated}>
       <aside aria-label="Filters" className="lg:sticky lg:top-6 lg:self-start">
-        <FacetPanel
-          facets={data?.facets}
-          selected={selected}
-          onToggle={(f, v) => go(toggleFacet(params, f, v), "push")}
-        />
+        {/* Phones: filters fold away behind a toggle so results come first. */}
+        <button
+          type="button"
+          aria-expanded={filtersOpen}
+          aria-controls="catalog-facets"
+          onClick={() => setFiltersOpen((o) => !o)}
+          className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-left text-sm font-medium lg:hidden dark:border-slate-700 dark:bg-slate-900"
+        >
+          Filters{active.length ? ` (${active.length})` : ""}{" "}
+          <span aria-hidden>{filtersOpen ? "▴" : "▾"}</span>
+        </button>
+        <div id="catalog-facets" className={filtersOpen ? "mt-3 lg:mt-0" : "hidden lg:block"}>
+          <FacetPanel
+            facets={data?.facets}
+            selected={selected}
+            onToggle={(f, v) => go(toggleFacet(params, f, v), "push")}
+          />
+        </div>
       </aside>
       <section aria-label="Entities" className="min-w-0">
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
@@ -97,6 +111,7 @@ export function CatalogBrowser() {
           <label className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
             Sort
             <select
+              aria-label="Sort by"
               value={params.sort}
               onChange={(e) => go({ ...params, sort: e.target.value as SortKey, page: 1 }, "push")}
               className="rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"

@@ -35,9 +35,10 @@ describe("toNeighbours", () => {
 });
 
 describe("radialPositions", () => {
-  it("spreads nodes on a circle with distinct positions", () => {
+  it("spreads nodes on an ellipse with distinct positions", () => {
     const p = radialPositions(4);
-    expect(p[0]).toEqual({ x: 0, y: -220 });
+    expect(p[0]).toEqual({ x: 0, y: -200 });
+    expect(p[1]).toEqual({ x: 340, y: 0 });
     expect(new Set(p.map((q) => `${q.x},${q.y}`)).size).toBe(4);
   });
 });

@@ -44,11 +44,15 @@ export function toNeighbours(
   return [...byRef.values()].slice(0, MAX_NEIGHBOURS);
 }
 
-/** Neighbours evenly on a circle around the origin; the radius grows with the count so labels do not collide. */
+/**
+ * Neighbours evenly on an ellipse around the origin (wider than tall, as nodes are), growing
+ * with the count so nodes and the edge labels between them do not collide.
+ */
 export function radialPositions(count: number): Array<{ x: number; y: number }> {
-  const radius = Math.max(220, count * 32);
+  const rx = Math.max(340, count * 36);
+  const ry = Math.max(200, count * 22);
   return Array.from({ length: count }, (_, i) => {
     const angle = (2 * Math.PI * i) / Math.max(count, 1) - Math.PI / 2;
-    return { x: Math.round(radius * Math.cos(angle)), y: Math.round(radius * Math.sin(angle)) };
+    return { x: Math.round(rx * Math.cos(angle)), y: Math.round(ry * Math.sin(angle)) };
   });
 }

@@ -127,7 +127,6 @@ export function RelationsGraph({
         nodesConnectable={false}
         edgesFocusable={false}
         minZoom={0.2}
-        proOptions={{ hideAttribution: true }}
         onNodeClick={(_, node) => {
           if (node.data.href && !node.data.centre) router.push(node.data.href);
         }}
