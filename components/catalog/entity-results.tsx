@@ -3,7 +3,7 @@ import { KindBadge, LifecycleBadge, OrphanBadge, TagList } from "./badges";
 import { entityHref, shortRef } from "./entity-href";
 import type { CatalogListItem } from "./list-params";
 
-const link = "font-medium text-brand-700 hover:underline dark:text-brand-100";
+const link = "font-medium text-brand-700 hover:underline dark:text-brand-500";
 
 function OwnerLink({ owner }: { owner: string | null }) {
   if (!owner) return <span className="text-slate-400">—</span>;

@@ -45,7 +45,7 @@ export function EntityHeader({
             {owner.resolved ? (
               <Link
                 href={entityHref(owner.ref)}
-                className="font-medium text-brand-700 hover:underline dark:text-brand-100"
+                className="font-medium text-brand-700 hover:underline dark:text-brand-500"
               >
                 {owner.title ?? owner.name ?? shortRef(owner.ref, "group")}
               </Link>

@@ -11,7 +11,7 @@ function RefLink({ value, defaultKind }: { value: string | undefined; defaultKin
   if (!value) return <span className="text-slate-400">—</span>;
   const ref = value.includes(":") ? value : `${defaultKind}:${value}`;
   return (
-    <Link href={entityHref(ref)} className="text-brand-700 hover:underline dark:text-brand-100">
+    <Link href={entityHref(ref)} className="text-brand-700 hover:underline dark:text-brand-500">
       {shortRef(ref, defaultKind)}
     </Link>
   );
@@ -60,7 +60,7 @@ export function LinksCard({ entity }: { entity: Entity }) {
               href={l.url}
               target="_blank"
               rel="noreferrer noopener"
-              className="text-brand-700 hover:underline dark:text-brand-100"
+              className="text-brand-700 hover:underline dark:text-brand-500"
             >
               {l.title ?? l.url}
             </a>

@@ -22,7 +22,7 @@ function ProfileCard({ entity }: { entity: Entity }) {
           {profile.email && (
             <a
               href={`mailto:${profile.email}`}
-              className="text-brand-700 hover:underline dark:text-brand-100"
+              className="text-brand-700 hover:underline dark:text-brand-500"
             >
               {profile.email}
             </a>

@@ -20,7 +20,7 @@ export function RelatedLink({ entity }: { entity: RelatedEntity }) {
   return (
     <Link
       href={entityHref(entity.ref)}
-      className="font-medium text-brand-700 hover:underline dark:text-brand-100"
+      className="font-medium text-brand-700 hover:underline dark:text-brand-500"
     >
       {label}
       {entity.kind && <span className="ml-1.5 text-xs font-normal text-slate-500">{entity.kind}</span>}

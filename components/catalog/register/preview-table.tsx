@@ -35,7 +35,7 @@ export function PreviewTable({ entities, imported }: { entities: RegisterEntity[
                 {imported ? (
                   <Link
                     href={entityHref(e.entityRef)}
-                    className="text-brand-700 hover:underline dark:text-brand-100"
+                    className="text-brand-700 hover:underline dark:text-brand-500"
                   >
                     {e.entityRef}
                   </Link>

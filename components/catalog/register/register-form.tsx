@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PreviewTable } from "./preview-table";
 import { ProblemsTable } from "./problems-table";
@@ -55,7 +55,12 @@ export function RegisterForm() {
   const [url, setUrl] = useState("");
   const body: RegisterInput = mode === "yaml" ? { yaml } : { url: url.trim() };
   const analyse = useMutation({ mutationFn: (b: RegisterInput) => postRegister(b, true) });
-  const doImport = useMutation({ mutationFn: (b: RegisterInput) => postRegister(b, false) });
+  const queryClient = useQueryClient();
+  const doImport = useMutation({
+    mutationFn: (b: RegisterInput) => postRegister(b, false),
+    // Lists and search results cached in this tab predate the import.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["catalog-ui"] }),
+  });
   const empty = mode === "yaml" ? yaml.trim() === "" : url.trim() === "";
   // Editing the input invalidates the analysis it belonged to.
   const reset = () => {
