@@ -8,12 +8,15 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { stringify } from "yaml";
+import type { CatalogDb } from "@/lib/catalog/db/sql-client";
 import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory";
 import { getEntityFacets } from "@/lib/catalog/queries/entity-facets";
 import { parseFilterParams } from "@/lib/catalog/queries/filter";
 import { getEntityByName } from "@/lib/catalog/queries/get-entity";
+import { getEntityPage } from "@/lib/catalog/queries/get-entity-page";
 import { listEntities } from "@/lib/catalog/queries/list-entities";
 import { queryEntities } from "@/lib/catalog/queries/query-entities";
+import { createDb } from "@/lib/db/client";
 import { startCatalogTestDb } from "@/tests/fixtures/catalog/test-db";
 
 const WORDS = [
@@ -172,6 +175,42 @@ async function time(runs: number, fn: (i: number) => Promise<unknown>) {
   return { p50: q(0.5), p95: q(0.95) };
 }
 
+const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+/** Read-path timings on an imported catalog (the refresh has already run VACUUM/ANALYZE). */
+export async function benchQueries(db: CatalogDb, runs = 40) {
+  const loadBefore = load();
+  const results = {
+    listFiltered: await time(runs, (i) =>
+      listEntities(db, {
+        kind: "component",
+        type: TYPES[i % TYPES.length],
+        lifecycle: i % 2 ? "production" : undefined,
+        page: 1 + (i % 3),
+      }),
+    ),
+    listUnfiltered: await time(runs, (i) => listEntities(db, { page: 1 + (i % 3) })),
+    listByOwnerAndTag: await time(runs, (i) =>
+      listEntities(db, { owner: `team-${i % 20}`, tags: [TAGS[i % TAGS.length]] }),
+    ),
+    fullTextSearch: await time(runs, (i) =>
+      queryEntities(db, { fullTextFilter: { term: WORDS[i % WORDS.length].slice(0, 4) }, limit: 20 }),
+    ),
+    listSearch: await time(runs, (i) => listEntities(db, { q: WORDS[i % WORDS.length] })),
+    facets: await time(runs, (i) =>
+      getEntityFacets(db, {
+        facets: ["kind", "spec.type", "metadata.tags"],
+        filter: i % 2 ? parseFilterParams("kind=component") : [],
+      }),
+    ),
+    byName: await time(runs, (i) => getEntityByName(db, { kind: "Group", name: `team-${i % 2}` })),
+    entityPage: await time(runs, (i) =>
+      getEntityPage(db, i % 2 ? `group:default/team-${i % 20}` : `system:default/system-${i % 20}`),
+    ),
+  };
+  return { loadAverageBefore: loadBefore, loadAverageAfter: load(), ...results };
+}
+
 async function benchSize(n: number) {
   const t = await startCatalogTestDb();
   const dir = await mkdtemp(path.join(os.tmpdir(), "catalog-bench-"));
@@ -182,34 +221,11 @@ async function benchSize(n: number) {
     const { result } = await ingestFromDirectory(t.db, dir, { maxBytes: 8 * 1024 * 1024 });
     const importMs = performance.now() - start;
     if (!result.ok) throw new Error(`import failed: ${result.error.message}`);
-    await t.query("ANALYZE");
-    const runs = 40;
     return {
       size: n,
       importEntitiesPerSec: Math.round((entities.length / importMs) * 1000),
       importMs: Math.round(importMs),
-      listFiltered: await time(runs, (i) =>
-        listEntities(t.db, {
-          kind: "component",
-          type: TYPES[i % TYPES.length],
-          lifecycle: i % 2 ? "production" : undefined,
-          page: 1 + (i % 3),
-        }),
-      ),
-      listByOwnerAndTag: await time(runs, (i) =>
-        listEntities(t.db, { owner: `team-${i % 20}`, tags: [TAGS[i % TAGS.length]] }),
-      ),
-      fullTextSearch: await time(runs, (i) =>
-        queryEntities(t.db, { fullTextFilter: { term: WORDS[i % WORDS.length].slice(0, 4) }, limit: 20 }),
-      ),
-      listSearch: await time(runs, (i) => listEntities(t.db, { q: WORDS[i % WORDS.length] })),
-      facets: await time(runs, (i) =>
-        getEntityFacets(t.db, {
-          facets: ["kind", "spec.type", "metadata.tags"],
-          filter: i % 2 ? parseFilterParams("kind=component") : [],
-        }),
-      ),
-      byName: await time(runs, (i) => getEntityByName(t.db, { kind: "Group", name: `team-${i % 2}` })),
+      ...(await benchQueries(t.db)),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -218,6 +234,14 @@ async function benchSize(n: number) {
 }
 
 async function main() {
+  const existing = process.argv.indexOf("--existing");
+  if (existing > 0) {
+    // Re-time the read paths on an already imported database (e.g. one left by a previous run).
+    const db = createDb(process.argv[existing + 1], { max: 4 });
+    console.log(JSON.stringify({ bench: "catalog", existing: true, ...(await benchQueries(db)) }, null, 2));
+    await db.$disconnect();
+    return;
+  }
   const arg = process.argv.indexOf("--sizes");
   const sizes = (arg > 0 ? process.argv[arg + 1] : "1000,10000").split(",").map(Number);
   const results = [];
@@ -228,6 +252,7 @@ async function main() {
         bench: "catalog",
         database: process.env.TEST_DATABASE_URL ? "postgres" : "pglite",
         targets: { p95Ms: 50, importEntitiesPerSec: 2000 },
+        cpus: os.cpus().length,
         results,
       },
       null,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidateListCache } from "@/lib/catalog/db/list-cache";
 import { maintainAfterBulkWrite } from "@/lib/catalog/db/maintenance";
 import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory";
 import { getEntityFacets } from "@/lib/catalog/queries/entity-facets";
@@ -209,5 +210,17 @@ describe("storage for scale", () => {
       "SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE relname = 'catalog_entities' AND last_vacuum IS NOT NULL",
     );
     expect(stats[0].n).toBe(1);
+  });
+
+  it("answers the unfiltered table from the refresh-maintained cache, equal to live counts", async () => {
+    const cachedRows = await t.query<{ n: number }>("SELECT count(*)::int AS n FROM catalog_list_cache");
+    expect(cachedRows[0].n).toBeGreaterThan(0);
+    const cached = await listEntities(t.db, { pageSize: 3 });
+    await invalidateListCache(t.db);
+    const live = await listEntities(t.db, { pageSize: 3 });
+    expect(cached).toEqual(live);
+    expect(cached.total).toBe(11);
+    expect(cached.facets.kind.find((k) => k.value === "Component")?.count).toBe(2);
+    expect(cached.facets.tags.length).toBeGreaterThan(0);
   });
 });

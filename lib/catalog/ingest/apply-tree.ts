@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { contentHash, type EntityRow, newEtag, stableStringify, toEntityRow } from "../db/entity-row";
+import { rebuildListCache } from "../db/list-cache";
 import type { SqlExecutor } from "../db/sql-client";
 import { ANNOTATION_LOCATION, ANNOTATION_ORPHAN } from "../model/constants";
 import { buildRelations, type RelationRow } from "../model/relations";
@@ -160,6 +161,8 @@ export async function applyTree(
     keepRefs,
     keepFiles,
   );
+
+  if (rows.length > 0 || result.orphaned > 0) await rebuildListCache(tx);
 
   await tx.$executeRawUnsafe(`DELETE FROM catalog_location_errors WHERE location_id = $1::uuid`, locationId);
   await insertLocationErrors(tx, locationId, problems);

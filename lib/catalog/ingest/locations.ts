@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { rebuildListCache } from "../db/list-cache";
 import { maintainAfterBulkWrite } from "../db/maintenance";
 import type { CatalogDb } from "../db/sql-client";
 import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION } from "../model/constants";
@@ -163,7 +164,11 @@ export async function removeLocation(db: CatalogDb, locationId: string): Promise
       `DELETE FROM catalog_relations WHERE origin_ref IN (SELECT ref FROM catalog_entities WHERE location_id::text = $1)`,
       locationId,
     );
-    await tx.$executeRawUnsafe(`DELETE FROM catalog_entities WHERE location_id::text = $1`, locationId);
+    const deleted = await tx.$executeRawUnsafe(
+      `DELETE FROM catalog_entities WHERE location_id::text = $1`,
+      locationId,
+    );
+    if (deleted > 0) await rebuildListCache(tx);
     return (await tx.$executeRawUnsafe(`DELETE FROM catalog_locations WHERE id::text = $1`, locationId)) > 0;
   });
 }

@@ -1,3 +1,4 @@
+import { readListCache } from "../db/list-cache";
 import type { SqlExecutor } from "../db/sql-client";
 import { knownKind } from "../model/constants";
 import { tryCanonicalRef } from "../model/entity-ref";
@@ -122,21 +123,18 @@ export async function listEntities(
      JOIN catalog_entities e ON e.id = p.id ORDER BY ${order}`,
     ...values,
   );
-  const totalQuery = countQuery(db, where, values, c.q !== undefined);
-  const facetQueries = FACETS.map((facet) => {
-    const { sql: w, values: facetValues } = whereOf(c, facet);
-    const sql =
-      facet === "tags"
-        ? `SELECT t AS value, count(*)::int AS count FROM catalog_entities e, unnest(e.tags) t WHERE ${w}
-           GROUP BY t ORDER BY count DESC, value LIMIT 200`
-        : `SELECT e.${facet} AS value, count(*)::int AS count FROM catalog_entities e WHERE ${w} AND e.${facet} IS NOT NULL
-           GROUP BY e.${facet} ORDER BY count DESC, value LIMIT 200`;
-    return db.$queryRawUnsafe<Array<{ value: string; count: number }>>(sql, ...facetValues);
-  });
-  const [items, total, ...facetRows] = await Promise.all([itemsQuery, totalQuery, ...facetQueries]);
-  const facets = Object.fromEntries(FACETS.map((f, i) => [f, facetRows[i]])) as FacetCounts;
+  // The unfiltered table (the catalog's landing page) reads counts kept by refreshes.
+  const unfiltered = Object.keys(c).length === 1 && c.orphan !== undefined;
+  const countsQuery = (unfiltered ? readListCache(db, FACET_LIMIT) : Promise.resolve(null)).then((cached) =>
+    cached ? { total: { n: cached.total, capped: false }, facets: cached.facets } : liveCounts(db, c),
+  );
+  const [items, counts] = await Promise.all([itemsQuery, countsQuery]);
+  const { total } = counts;
   // Kind columns are lower-cased for matching; show the canonical spelling.
-  facets.kind = facets.kind.map((k) => ({ value: knownKind(k.value) ?? k.value, count: k.count }));
+  const facets = {
+    ...counts.facets,
+    kind: counts.facets.kind.map((k) => ({ value: knownKind(k.value) ?? k.value, count: k.count })),
+  };
   return {
     items,
     total: total.n,
@@ -145,6 +143,29 @@ export async function listEntities(
     pageSize,
     facets,
   };
+}
+
+const FACET_LIMIT = 200;
+
+/** Total and facet counts as one parallel round of (mostly index-only) queries. */
+async function liveCounts(
+  db: SqlExecutor,
+  c: Partial<Record<string, Condition>>,
+): Promise<{ total: { n: number; capped: boolean }; facets: FacetCounts }> {
+  const { sql: where, values } = whereOf(c);
+  const totalQuery = countQuery(db, where, values, c.q !== undefined);
+  const facetQueries = FACETS.map((facet) => {
+    const { sql: w, values: facetValues } = whereOf(c, facet);
+    const sql =
+      facet === "tags"
+        ? `SELECT t AS value, count(*)::int AS count FROM catalog_entities e, unnest(e.tags) t WHERE ${w}
+           GROUP BY t ORDER BY count DESC, value LIMIT ${FACET_LIMIT}`
+        : `SELECT e.${facet} AS value, count(*)::int AS count FROM catalog_entities e WHERE ${w} AND e.${facet} IS NOT NULL
+           GROUP BY e.${facet} ORDER BY count DESC, value LIMIT ${FACET_LIMIT}`;
+    return db.$queryRawUnsafe<Array<{ value: string; count: number }>>(sql, ...facetValues);
+  });
+  const [total, ...facetRows] = await Promise.all([totalQuery, ...facetQueries]);
+  return { total, facets: Object.fromEntries(FACETS.map((f, i) => [f, facetRows[i]])) as FacetCounts };
 }
 
 /** Above this many text-search matches the list shows "10,000+" instead of counting them all. */
