@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getServerConfig } from "@/lib/config/server-config";
-import { corsHeaders, isOriginAllowed } from "@/lib/http/cors";
+import { corsHeaders, isOriginAllowed, isSameOrigin } from "@/lib/http/cors";
 
 /**
  * CORS at the network boundary for every /api route: answer preflights and
@@ -10,7 +10,7 @@ import { corsHeaders, isOriginAllowed } from "@/lib/http/cors";
  */
 export function proxy(req: NextRequest) {
   const origin = req.headers.get("origin");
-  const sameOrigin = origin === req.nextUrl.origin;
+  const sameOrigin = isSameOrigin(origin, req.headers);
   const allowlist = getServerConfig().http.corsOrigins;
   const headers = sameOrigin ? {} : corsHeaders(origin, allowlist);
 

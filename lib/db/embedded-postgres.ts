@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { lockProtocolCycles } from "./pglite-cycle-lock";
 
 export interface EmbeddedPostgresOptions {
   /** Directory for persistent data; undefined keeps everything in memory. */
@@ -50,6 +51,7 @@ export async function startEmbeddedPostgres(
     port: options.port ?? 0,
     maxConnections: options.maxConnections ?? EMBEDDED_DEFAULT_MAX_CONNECTIONS,
   });
+  lockProtocolCycles(server);
   try {
     await server.start();
   } catch (error) {
