@@ -82,6 +82,16 @@ export function connectionFields(url) {
 async function connectAdapter(fields, release) {
   const factory = new PrismaPg({ ...fields, max: 4, Client: IntrospectionSafeClient });
   const adapter = patchQueryable(await factory.connect());
+  // adapter-pg splits scripts on every ";" (even inside comments, strings and
+  // $$ bodies). The native engine sends a migration as one simple-protocol
+  // query; do the same so both engines apply identical SQL identically.
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.client.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (...args) => patchQueryable(await startTransaction(...args));
   if (!release) return adapter;

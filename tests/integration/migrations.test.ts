@@ -161,6 +161,32 @@ describe.each(targets)("migrations on $name", ({ serverUrl }) => {
     }
   });
 
+  it("applies SQL with semicolons inside comments, strings and function bodies", async () => {
+    const target = await createTestDatabase({ serverUrl, migrate: false });
+    const dir = await scratchProject({
+      [INIT]: initSql,
+      "20261126230100_semicolons": [
+        "-- keep this; it is only a comment",
+        "CREATE TABLE notes (id int PRIMARY KEY, body text DEFAULT 'a;b');",
+        "CREATE FUNCTION note_count() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM notes; $$;",
+        "INSERT INTO notes (id) VALUES (1);",
+        "",
+      ].join("\n"),
+    });
+    scratchDirs.push(dir);
+    try {
+      const { applied } = await applyMigrations({ databaseUrl: target.url, rootDir: dir });
+      expect(applied).toContain("20261126230100_semicolons");
+      const rows = await query<{ body: string; n: string }>(
+        target.url,
+        "SELECT body, note_count()::text AS n FROM notes",
+      );
+      expect(rows).toEqual([{ body: "a;b", n: "1" }]);
+    } finally {
+      await target.stop();
+    }
+  });
+
   // Several CLI round trips plus a shadow database: slow on a busy 2-core machine.
   it("migrate dev creates the next migration through a shadow database", { timeout: 240_000 }, async () => {
     const target = await createTestDatabase({ serverUrl, migrate: false });
