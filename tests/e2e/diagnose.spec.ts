@@ -14,7 +14,7 @@ test.describe("diagnose page", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Diagnose" })).toBeVisible();
     await expect(page.getByText("Engine: offline engine")).toBeVisible();
     await page.getByLabel("Error message or log").fill(OOM_LOG);
-    await page.getByLabel("Namespace").fill("payments");
+    await page.getByLabel("Namespace", { exact: true }).fill("payments");
     await page.getByRole("button", { name: "Diagnose", exact: true }).click();
 
     const heading = page.getByRole("heading", { level: 2, name: "Diagnosis" });
@@ -54,7 +54,7 @@ test.describe("diagnose page", () => {
     });
     await page.goto(`/diagnose?${q.toString()}`);
     await expect(page.getByLabel("Error message or log")).toHaveValue(/CrashLoopBackOff/);
-    await expect(page.getByLabel("Namespace")).toHaveValue("payments");
+    await expect(page.getByLabel("Namespace", { exact: true })).toHaveValue("payments");
     await expect(page.getByLabel("Pod", { exact: true })).toHaveValue("fraud-model-jdfdgccmel-x7kqp");
     await page.getByRole("button", { name: "Diagnose", exact: true }).click();
     const pod = page.getByRole("region", { name: "Pod context" });
@@ -69,7 +69,9 @@ test.describe("diagnose page", () => {
       mimeType: "text/plain",
       buffer: Buffer.alloc(300 * 1024, "a"),
     });
-    await expect(page.getByRole("alert")).toContainText("the limit is 256 KiB");
+    await expect(page.getByRole("alert").filter({ hasText: "huge.log" })).toContainText(
+      "the limit is 256 KiB",
+    );
     await expect(page.getByRole("button", { name: "Diagnose", exact: true })).toBeDisabled();
 
     await page.getByLabel("Or choose a log file").setInputFiles({
