@@ -223,4 +223,21 @@ describe("storage for scale", () => {
     expect(cached.facets.kind.find((k) => k.value === "Component")?.count).toBe(2);
     expect(cached.facets.tags.length).toBeGreaterThan(0);
   });
+
+  it("counts a text search and its facets in one pass, each facet ignoring its own selection", async () => {
+    const r = await listEntities(t.db, { q: "payments", kind: "component" });
+    const matches = await t.query<{ kind: string; n: number }>(
+      `SELECT kind, count(*)::int AS n FROM catalog_entities
+       WHERE search_vector @@ to_tsquery('simple', 'payments:*') AND NOT orphan GROUP BY kind ORDER BY n DESC, kind`,
+    );
+    expect(matches.length).toBeGreaterThan(1);
+    expect(r.total).toBe(matches.find((m) => m.kind === "component")?.n);
+    expect(r.items.every((i) => i.kind === "Component")).toBe(true);
+    expect(r.facets.kind.map((k) => [k.value.toLowerCase(), k.count])).toEqual(
+      matches.map((m) => [m.kind, m.n]),
+    );
+    const narrowed = await listEntities(t.db, { q: "payments", kind: "component", tags: ["pci"] });
+    expect(narrowed.total).toBe(1);
+    expect(narrowed.facets.tags.find((x) => x.value === "pci")?.count).toBe(1);
+  });
 });

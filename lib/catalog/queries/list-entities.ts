@@ -3,6 +3,7 @@ import type { SqlExecutor } from "../db/sql-client";
 import { knownKind } from "../model/constants";
 import { tryCanonicalRef } from "../model/entity-ref";
 import { fullTextToSql } from "./full-text";
+import { type Condition, type ListCounts, searchCounts } from "./list-search-counts";
 import { SqlParams } from "./sql-params";
 
 type Multi = string | string[] | undefined;
@@ -46,10 +47,8 @@ export type FacetCounts = Record<FacetName, Array<{ value: string; count: number
 
 export interface ListEntitiesResult {
   items: EntitySummary[];
-  /** Exact, except for text searches with more than LIST_SEARCH_COUNT_CAP matches (see totalIsLowerBound). */
+  /** Exact (text searches count in the same single pass as their facets). */
   total: number;
-  /** Set when `total` is the search count cap, i.e. there are at least that many: show "10,000+". */
-  totalIsLowerBound?: boolean;
   page: number;
   pageSize: number;
   facets: FacetCounts;
@@ -69,8 +68,6 @@ const SORTS: Record<string, string> = {
 
 const list = (v: Multi): string[] =>
   (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim().toLowerCase()).filter(Boolean);
-
-type Condition = (params: SqlParams) => string;
 
 /** Conditions per facet, so each facet's counts can ignore its own selection (multi-select UX). */
 function conditions(input: ListEntitiesInput): Partial<Record<FacetName | "q" | "orphan", Condition>> {
@@ -126,7 +123,11 @@ export async function listEntities(
   // The unfiltered table (the catalog's landing page) reads counts kept by refreshes.
   const unfiltered = Object.keys(c).length === 1 && c.orphan !== undefined;
   const countsQuery = (unfiltered ? readListCache(db, FACET_LIMIT) : Promise.resolve(null)).then((cached) =>
-    cached ? { total: { n: cached.total, capped: false }, facets: cached.facets } : liveCounts(db, c),
+    cached
+      ? { total: cached.total, facets: cached.facets }
+      : c.q
+        ? searchCounts(db, c, FACET_LIMIT)
+        : liveCounts(db, c),
   );
   const [items, counts] = await Promise.all([itemsQuery, countsQuery]);
   const { total } = counts;
@@ -137,8 +138,7 @@ export async function listEntities(
   };
   return {
     items,
-    total: total.n,
-    ...(total.capped ? { totalIsLowerBound: true } : {}),
+    total,
     page,
     pageSize,
     facets,
@@ -148,12 +148,14 @@ export async function listEntities(
 const FACET_LIMIT = 200;
 
 /** Total and facet counts as one parallel round of (mostly index-only) queries. */
-async function liveCounts(
-  db: SqlExecutor,
-  c: Partial<Record<string, Condition>>,
-): Promise<{ total: { n: number; capped: boolean }; facets: FacetCounts }> {
+async function liveCounts(db: SqlExecutor, c: Partial<Record<string, Condition>>): Promise<ListCounts> {
   const { sql: where, values } = whereOf(c);
-  const totalQuery = countQuery(db, where, values, c.q !== undefined);
+  const totalQuery = db
+    .$queryRawUnsafe<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM catalog_entities e WHERE ${where}`,
+      ...values,
+    )
+    .then((rows) => rows[0]?.n ?? 0);
   const facetQueries = FACETS.map((facet) => {
     const { sql: w, values: facetValues } = whereOf(c, facet);
     const sql =
@@ -166,25 +168,4 @@ async function liveCounts(
   });
   const [total, ...facetRows] = await Promise.all([totalQuery, ...facetQueries]);
   return { total, facets: Object.fromEntries(FACETS.map((f, i) => [f, facetRows[i]])) as FacetCounts };
-}
-
-/** Above this many text-search matches the list shows "10,000+" instead of counting them all. */
-export const LIST_SEARCH_COUNT_CAP = 10_000;
-
-/**
- * Exact count, except for text searches, which stop counting at the cap: a one-letter
- * prefix can match most of the catalog and an exact count would read every match.
- */
-async function countQuery(
-  db: SqlExecutor,
-  where: string,
-  values: unknown[],
-  capped: boolean,
-): Promise<{ n: number; capped: boolean }> {
-  const sql = capped
-    ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM catalog_entities e WHERE ${where} LIMIT ${LIST_SEARCH_COUNT_CAP + 1}) m`
-    : `SELECT count(*)::int AS n FROM catalog_entities e WHERE ${where}`;
-  const rows = await db.$queryRawUnsafe<Array<{ n: number }>>(sql, ...values);
-  const n = rows[0]?.n ?? 0;
-  return n > LIST_SEARCH_COUNT_CAP ? { n: LIST_SEARCH_COUNT_CAP, capped: true } : { n, capped: false };
 }
