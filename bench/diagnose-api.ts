@@ -120,9 +120,13 @@ async function startStandalone(): Promise<{ url: string; child: ChildProcess }> 
   const server = path.join(dist, "standalone", "server.js");
   if (!existsSync(server)) throw new Error(`${server} is missing: run \`npx next build\` first`);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1" };
-  env.PORTICO_LOG_LEVEL = "error";
-  env.NODE_ENV = "production";
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    PORTICO_LOG_LEVEL: "error",
+    NODE_ENV: "production",
+  };
   for (const k of ["GOOGLE_GENERATIVE_AI_API_KEY", "CHROMA_URL", "DATABASE_URL", "KUBECONFIG"]) delete env[k];
   const child = spawn(process.execPath, [server], { env, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
