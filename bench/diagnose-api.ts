@@ -128,7 +128,7 @@ async function startStandalone(): Promise<{ url: string; child: ChildProcess }> 
     NODE_ENV: "production",
   };
   for (const k of ["GOOGLE_GENERATIVE_AI_API_KEY", "CHROMA_URL", "DATABASE_URL", "KUBECONFIG"]) delete env[k];
-  const child = spawn(process.execPath, [server], { env, stdio: "ignore" });
+  const child = spawn(process.execPath, [server], { env: env as NodeJS.ProcessEnv, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`standalone server exited with ${child.exitCode}`);
