@@ -4,6 +4,7 @@
  * parts, and the UI message type both sides agree on.
  */
 import type { UIMessage } from "ai";
+import type { Problem } from "@/lib/k8s/types";
 
 export type Severity = "critical" | "high" | "medium" | "low";
 
@@ -39,15 +40,8 @@ export interface RunbookSearchOutput {
   degraded: string[];
 }
 
-export interface ClusterProblem {
-  kind: string;
-  namespace: string | null;
-  name: string;
-  severity: Severity;
-  reason: string;
-  message: string;
-  hint: string;
-}
+/** The Kubernetes analyzers' problem, as tool cards show it. */
+export type ClusterProblem = Problem;
 
 export interface ClusterHealthOutput {
   connected: boolean;
