@@ -1,3 +1,4 @@
+import { invalidateListCache } from "@/lib/catalog/db/list-cache";
 import { ANNOTATION_ORPHAN } from "@/lib/catalog/model/constants";
 import { stringifyEntityRef } from "@/lib/catalog/model/entity-ref";
 import { getEntityByRef, getEntityByUid } from "@/lib/catalog/queries/get-entity";
@@ -27,6 +28,8 @@ export async function deleteEntityByUid(deps: CatalogDeps, uid: string): Promise
     deps.db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`DELETE FROM catalog_relations WHERE origin_ref = $1`, ref);
       await tx.$executeRawUnsafe(`DELETE FROM catalog_entities WHERE id = $1::uuid`, uid);
+      // A non-orphan whose location is gone is counted in the cached facets; orphans are not.
+      if (!orphan) await invalidateListCache(tx);
     }),
   );
 }
