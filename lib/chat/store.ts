@@ -129,16 +129,24 @@ async function nextOrdering(tx: Tx, conversationId: string): Promise<number> {
 }
 
 /**
- * Saves (or replaces) a user message and drops everything after it: a resent
- * or regenerated turn replaces the old answer instead of appending a second one.
+ * Inserts a message at the end of the conversation, or updates it in place when
+ * the same id is saved again. `dropLater` removes everything after an updated
+ * message (a resent or regenerated user turn replaces the old answer).
  */
-export async function saveUserTurn(db: Db, conversationId: string, message: ChatUIMessage): Promise<void> {
+async function upsertMessage(
+  db: Db,
+  conversationId: string,
+  message: ChatUIMessage,
+  options: { dropLater: boolean },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const existing = await tx.message.findUnique({ where: { id: message.id } });
     if (existing && existing.conversationId !== conversationId) throw new MessageOwnershipError(message.id);
     if (existing) {
       await tx.message.update({ where: { id: message.id }, data: columns(message) });
-      await tx.message.deleteMany({ where: { conversationId, ordering: { gt: existing.ordering } } });
+      if (options.dropLater) {
+        await tx.message.deleteMany({ where: { conversationId, ordering: { gt: existing.ordering } } });
+      }
     } else {
       await tx.message.create({
         data: {
@@ -154,28 +162,15 @@ export async function saveUserTurn(db: Db, conversationId: string, message: Chat
   });
 }
 
+/**
+ * Saves (or replaces) a user message and drops everything after it: a resent
+ * or regenerated turn replaces the old answer instead of appending a second one.
+ */
+export function saveUserTurn(db: Db, conversationId: string, message: ChatUIMessage): Promise<void> {
+  return upsertMessage(db, conversationId, message, { dropLater: true });
+}
+
 /** Appends the assistant's reply (or updates it when the same id is saved twice). */
-export async function saveAssistantMessage(
-  db: Db,
-  conversationId: string,
-  message: ChatUIMessage,
-): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const existing = await tx.message.findUnique({ where: { id: message.id } });
-    if (existing && existing.conversationId !== conversationId) throw new MessageOwnershipError(message.id);
-    if (existing) {
-      await tx.message.update({ where: { id: message.id }, data: columns(message) });
-    } else {
-      await tx.message.create({
-        data: {
-          id: message.id,
-          conversationId,
-          role: message.role,
-          ...columns(message),
-          ordering: await nextOrdering(tx, conversationId),
-        },
-      });
-    }
-    await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } });
-  });
+export function saveAssistantMessage(db: Db, conversationId: string, message: ChatUIMessage): Promise<void> {
+  return upsertMessage(db, conversationId, message, { dropLater: false });
 }
