@@ -1,14 +1,10 @@
+import type { EntitySummary } from "@/lib/catalog/queries/list-entities";
+
 /** One hit of the global (⌘K) search, as returned by `/api/catalog-ui/search`. */
-export interface SearchHit {
-  ref: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title: string | null;
-  description: string | null;
-  type: string | null;
-  href: string;
-}
+export type SearchHit = Pick<
+  EntitySummary,
+  "ref" | "kind" | "namespace" | "name" | "title" | "description" | "type"
+> & { href: string };
 
 export interface SearchResponse {
   query: string;

@@ -4,6 +4,7 @@
  * parts, and the UI message type both sides agree on.
  */
 import type { UIMessage } from "ai";
+import type { EntitySummary as CatalogEntitySummary } from "@/lib/catalog/queries/list-entities";
 import type { Problem } from "@/lib/k8s/types";
 
 export type Severity = "critical" | "high" | "medium" | "low";
@@ -68,19 +69,13 @@ export interface PodDetailsOutput {
   problems: ClusterProblem[];
 }
 
-export interface EntitySummary {
-  ref: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title: string | null;
-  description: string | null;
-  type: string | null;
-  lifecycle: string | null;
-  owner: string | null;
+export type EntitySummary = Pick<
+  CatalogEntitySummary,
+  "ref" | "kind" | "namespace" | "name" | "title" | "description" | "type" | "lifecycle" | "owner"
+> & {
   /** Portal page: /catalog/<kind>/<namespace>/<name>. */
   url: string;
-}
+};
 
 export interface EntitySearchOutput {
   query: string;
