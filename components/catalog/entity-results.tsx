@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableHead } from "@/components/ui/table-head";
 import { KindBadge, LifecycleBadge, OrphanBadge, TagList } from "./badges";
 import { entityHref, shortRef } from "./entity-href";
 import type { CatalogListItem } from "./list-params";
@@ -31,31 +32,7 @@ export function EntityResults({ items }: { items: CatalogListItem[] }) {
     <>
       <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900">
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Kind
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Type
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Owner
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Lifecycle
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Tags
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Description
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Kind", "Type", "Owner", "Lifecycle", "Tags", "Description"]} />
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {items.map((item) => (
               <tr

@@ -1,5 +1,6 @@
 import { formatAge } from "@/components/k8s/age";
 import { PodStatusBadge } from "@/components/k8s/pod-status-badge";
+import { TableHead } from "@/components/ui/table-head";
 import type { PodStatus } from "@/lib/k8s/workloads";
 
 function groupByNamespace(pods: PodStatus[]): [string, PodStatus[]][] {
@@ -19,28 +20,16 @@ export function PodsTable({ pods, now }: { pods: PodStatus[]; now: number | null
       ) : (
         <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Ready
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Restarts
-                </th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
-                  Node
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Age
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                "Name",
+                "Status",
+                "Ready",
+                { label: "Restarts", className: "text-right" },
+                { label: "Node", className: "hidden sm:table-cell" },
+                { label: "Age", className: "text-right" },
+              ]}
+            />
             {groupByNamespace(pods).map(([namespace, items]) => (
               <tbody
                 key={namespace}

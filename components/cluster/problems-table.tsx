@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SeverityBadge } from "@/components/k8s/severity-badge";
+import { TableHead } from "@/components/ui/table-head";
 import type { Problem } from "@/lib/k8s/types";
 import { diagnoseHref, runbooksHref } from "./problem-links";
 
@@ -36,25 +37,17 @@ export function ProblemsTable({ problems }: { problems: Problem[] }) {
       ) : (
         <div className="mt-2 hidden overflow-x-auto rounded-lg md:block border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Severity
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Resource
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Reason
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Message and hint
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                "Severity",
+                "Resource",
+                "Reason",
+                "Message and hint",
+                <span key="a" className="sr-only">
+                  Actions
+                </span>,
+              ]}
+            />
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
               {problems.map((p) => (
                 <tr key={`${p.kind}/${p.namespace}/${p.name}/${p.reason}`} className="align-top">

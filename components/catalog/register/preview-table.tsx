@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableHead } from "@/components/ui/table-head";
 import { KindBadge } from "../badges";
 import { entityHref } from "../entity-href";
 import type { RegisterEntity } from "./register-types";
@@ -12,22 +13,7 @@ export function PreviewTable({ entities, imported }: { entities: RegisterEntity[
         className="w-full text-left text-sm"
         data-testid={imported ? "imported-entities" : "preview-entities"}
       >
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Entity
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Kind
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Document
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Status
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Entity", "Kind", "Document", "Status"]} />
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {entities.map((e) => (
             <tr key={e.entityRef}>

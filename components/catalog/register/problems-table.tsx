@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import type { IngestProblem } from "@/lib/catalog/ingest/types";
 
 const fileLabel = (file: string | undefined) => (file ? (file.split("/").pop() ?? file) : "—");
@@ -16,25 +17,7 @@ export function ProblemsTable({ problems }: { problems: IngestProblem[] }) {
         imported
       </p>
       <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              File
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Document
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Line
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Field
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Problem
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["File", "Document", "Line", "Field", "Problem"]} />
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {problems.map((p) => (
             <tr
