@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useDebouncedValue } from "@/components/catalog/use-debounced-value";
+import { Icon, SEARCH_ICON } from "@/components/ui/icon";
 import { OPEN_SEARCH_EVENT } from "./open-search";
 import type { SearchHit, SearchResponse } from "./search-types";
 
@@ -138,17 +139,7 @@ export function GlobalSearch() {
       {open && (
         <div>
           <div className="flex items-center gap-2 border-b border-slate-200 px-3 dark:border-slate-800">
-            <svg
-              viewBox="0 0 24 24"
-              className="size-5 text-slate-400"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              aria-hidden
-            >
-              <circle cx="11" cy="11" r="7" />
-              <path d="m20 20-3.5-3.5" />
-            </svg>
+            <Icon path={SEARCH_ICON} className="size-5 text-slate-400" />
             <input
               ref={inputRef}
               role="combobox"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Icon, SEARCH_ICON } from "@/components/ui/icon";
 import { openGlobalSearch } from "./open-search";
 
 /** Opens the ⌘K dialog; shows the shortcut of the user's platform. */
@@ -16,17 +17,7 @@ export function SearchTrigger({ compact = false }: { compact?: boolean }) {
         aria-label={`Search the catalog (${shortcut})`}
         className="rounded-md p-2 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
       >
-        <svg
-          viewBox="0 0 24 24"
-          className="size-5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          aria-hidden
-        >
-          <circle cx="11" cy="11" r="7" />
-          <path d="m20 20-3.5-3.5" />
-        </svg>
+        <Icon path={SEARCH_ICON} className="size-5" />
       </button>
     );
   }
@@ -38,17 +29,7 @@ export function SearchTrigger({ compact = false }: { compact?: boolean }) {
       aria-keyshortcuts="Meta+K Control+K"
       className="flex w-full items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-500 hover:border-slate-300 hover:text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-400 dark:hover:text-slate-200"
     >
-      <svg
-        viewBox="0 0 24 24"
-        className="size-4"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        aria-hidden
-      >
-        <circle cx="11" cy="11" r="7" />
-        <path d="m20 20-3.5-3.5" />
-      </svg>
+      <Icon path={SEARCH_ICON} className="size-4" />
       <span className="flex-1 text-left">Search…</span>
       <kbd className="rounded border border-slate-300 px-1.5 font-sans text-xs dark:border-slate-600">
         {shortcut}

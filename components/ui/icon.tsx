@@ -13,3 +13,6 @@ export function Icon({ path, className = "size-5" }: { path: string; className?:
     </svg>
   );
 }
+
+/** Magnifying glass: a radius-7 circle at (11,11) and its handle. */
+export const SEARCH_ICON = "M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14M20 20l-3.5-3.5";
