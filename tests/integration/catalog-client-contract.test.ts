@@ -197,6 +197,29 @@ describe("CatalogClient reads", () => {
     });
   });
 
+  it("getEntityAncestors walks entity -> Location entity -> generated Location entity", async () => {
+    const res = await client.getEntityAncestors({ entityRef: "Component:default/Checkout-API" });
+    expect(res.rootEntityRef).toBe("component:default/checkout-api");
+    const refs = res.items.map((i) => `${i.entity.kind}:${i.entity.metadata.name}`);
+    expect(refs[0]).toBe("Component:checkout-api");
+    expect(refs[1]).toBe("Location:larkspur-demo-org");
+    expect(refs[2]).toMatch(/^Location:generated-[0-9a-f]{40}$/);
+    expect(res.items).toHaveLength(3);
+    expect(res.items.map((i) => i.parentEntityRefs)).toEqual([
+      ["location:default/larkspur-demo-org"],
+      [`location:default/${res.items[2].entity.metadata.name}`],
+      [],
+    ]);
+    // Full entities, as the by-name route returns them (relations included).
+    expect(res.items[0].entity.relations?.length).toBeGreaterThan(0);
+    expect(String(res.items[2].entity.spec?.target)).toMatch(/prisma\/seed\/demo-org\/catalog-info\.yaml$/);
+
+    const missing = await client.getEntityAncestors({ entityRef: "component:default/nope" }).catch((e) => e);
+    expect(missing.name).toBe("ResponseError");
+    expect(missing.statusCode).toBe(404);
+    expect(missing.cause.name).toBe("NotFoundError");
+  });
+
   it("surfaces 4xx as ResponseError with Backstage's error name", async () => {
     const error = await client.queryEntities({ cursor: "definitely-not-a-cursor" }).catch((e) => e);
     expect(error.name).toBe("ResponseError");
@@ -249,6 +272,17 @@ describe("CatalogClient writes", () => {
     await client.refreshEntity("component:default/contract-alpha");
     const orphan = await client.getEntityByRef("component:default/contract-beta");
     expect(orphan?.metadata.annotations?.["backstage.io/orphan"]).toBe("true");
+    // An orphan's parent no longer emits it, so (as in Backstage) it has no ancestors.
+    expect(await client.getEntityAncestors({ entityRef: "component:default/contract-beta" })).toEqual({
+      rootEntityRef: "component:default/contract-beta",
+      items: [{ entity: expect.objectContaining({ kind: "Component" }), parentEntityRefs: [] }],
+    });
+    const alpha = await client.getEntityAncestors({ entityRef: "component:default/contract-alpha" });
+    expect(alpha.items.map((i) => i.parentEntityRefs[0] ?? null)).toEqual([
+      "location:default/contract",
+      expect.stringMatching(/^location:default\/generated-/),
+      null,
+    ]);
     await client.removeEntityByUid(orphan?.metadata.uid as string);
     expect(await client.getEntityByRef("component:default/contract-beta")).toBeUndefined();
   });
