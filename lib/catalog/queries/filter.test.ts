@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyFields, splitEntityPath } from "./entity-paths";
 import { FILTER_EXISTS, filterToSql, normalizeFilterQuery, parseFilterParams } from "./filter";
-import { fullTextToSql, toPrefixTsQuery } from "./full-text";
 import { orderToSql, parseOrderParams } from "./order";
 import { SqlParams } from "./sql-params";
 
@@ -74,17 +73,5 @@ describe("paths, fields, order, full text", () => {
       { field: "kind", order: "asc" },
     ]);
     expect(orderToSql([{ field: "metadata.name", order: "desc" }])).toBe("e.name DESC NULLS LAST, e.ref ASC");
-  });
-
-  it("builds prefix tsqueries and falls back to substring search for other fields", () => {
-    expect(toPrefixTsQuery("Payments-API  v2!")).toBe("payments:* & api:* & v2:*");
-    expect(toPrefixTsQuery("!!")).toBeUndefined();
-    const p = new SqlParams();
-    expect(fullTextToSql("pay", ["metadata.name"], p)).toContain("search_vector @@");
-    const q = new SqlParams();
-    expect(fullTextToSql("50%", ["spec.profile.email"], q)).toContain(
-      `lower(e.entity #>> '{"spec","profile","email"}') LIKE $1`,
-    );
-    expect(q.values).toEqual(["%50\\%%"]);
   });
 });
