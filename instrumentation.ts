@@ -10,6 +10,8 @@ export async function register(): Promise<void> {
     if (process.env.NEXT_PHASE !== "phase-production-build") {
       const { startCatalogRefreshScheduler } = await import("@/lib/catalog/service/start-scheduler");
       startCatalogRefreshScheduler();
+      const { startCatalogListIndex } = await import("@/lib/catalog/service/start-list-index");
+      startCatalogListIndex();
     }
   }
 }

@@ -8,8 +8,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { stringify } from "yaml";
-import type { CatalogDb } from "@/lib/catalog/db/sql-client";
+import type { CatalogDb, SqlExecutor } from "@/lib/catalog/db/sql-client";
 import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory";
+import { enableListIndex, warmListIndex } from "@/lib/catalog/list-index/index-cache";
 import { getEntityFacets } from "@/lib/catalog/queries/entity-facets";
 import { parseFilterParams } from "@/lib/catalog/queries/filter";
 import { getEntityByName } from "@/lib/catalog/queries/get-entity";
@@ -177,18 +178,32 @@ async function time(runs: number, fn: (i: number) => Promise<unknown>) {
 
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
+const filteredInput = (i: number) => ({
+  kind: "component",
+  type: TYPES[i % TYPES.length],
+  lifecycle: i % 2 ? "production" : undefined,
+  page: 1 + (i % 3),
+});
+
 /** Read-path timings on an imported catalog (the refresh has already run VACUUM/ANALYZE). */
 export async function benchQueries(db: CatalogDb, runs = 40) {
   const loadBefore = load();
+  // The SQL path answers while the in-process index is (re)built after a change: time both.
+  const sqlOnly = {
+    $queryRawUnsafe: db.$queryRawUnsafe.bind(db),
+    $executeRawUnsafe: db.$executeRawUnsafe.bind(db),
+  } as SqlExecutor;
+  const sqlFallback = {
+    listFiltered: await time(runs, (i) => listEntities(sqlOnly, filteredInput(i))),
+    listSearch: await time(runs, (i) => listEntities(sqlOnly, { q: WORDS[i % WORDS.length] })),
+  };
+  enableListIndex(db);
+  const buildStart = performance.now();
+  if (!(await warmListIndex(db))) throw new Error("list index did not build");
+  const listIndexBuildMs = Math.round(performance.now() - buildStart);
+  const heapMb = Math.round(process.memoryUsage().heapUsed / 1e6);
   const results = {
-    listFiltered: await time(runs, (i) =>
-      listEntities(db, {
-        kind: "component",
-        type: TYPES[i % TYPES.length],
-        lifecycle: i % 2 ? "production" : undefined,
-        page: 1 + (i % 3),
-      }),
-    ),
+    listFiltered: await time(runs, (i) => listEntities(db, filteredInput(i))),
     listUnfiltered: await time(runs, (i) => listEntities(db, { page: 1 + (i % 3) })),
     listByOwnerAndTag: await time(runs, (i) =>
       listEntities(db, { owner: `team-${i % 20}`, tags: [TAGS[i % TAGS.length]] }),
@@ -208,10 +223,16 @@ export async function benchQueries(db: CatalogDb, runs = 40) {
       getEntityPage(db, i % 2 ? `group:default/team-${i % 20}` : `system:default/system-${i % 20}`),
     ),
   };
-  return { loadAverageBefore: loadBefore, loadAverageAfter: load(), ...results };
+  return {
+    loadAverageBefore: loadBefore,
+    loadAverageAfter: load(),
+    listIndex: { buildMs: listIndexBuildMs, heapUsedMbAfterBuild: heapMb },
+    ...results,
+    sqlFallback,
+  };
 }
 
-async function benchSize(n: number) {
+async function benchSize(n: number, importOnly: boolean) {
   const t = await startCatalogTestDb();
   const dir = await mkdtemp(path.join(os.tmpdir(), "catalog-bench-"));
   try {
@@ -225,7 +246,8 @@ async function benchSize(n: number) {
       size: n,
       importEntitiesPerSec: Math.round((entities.length / importMs) * 1000),
       importMs: Math.round(importMs),
-      ...(await benchQueries(t.db)),
+      loadAverage: load(),
+      ...(importOnly ? {} : await benchQueries(t.db)),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -245,7 +267,9 @@ async function main() {
   const arg = process.argv.indexOf("--sizes");
   const sizes = (arg > 0 ? process.argv[arg + 1] : "1000,10000").split(",").map(Number);
   const results = [];
-  for (const n of sizes) results.push(await benchSize(n));
+  // --import-only skips the read-path timings (for import throughput work).
+  const importOnly = process.argv.includes("--import-only");
+  for (const n of sizes) results.push(await benchSize(n, importOnly));
   console.log(
     JSON.stringify(
       {

@@ -79,6 +79,8 @@ export const serverEnvSchema = z.object({
   // Set by scripts/start.ts for services it started itself, so health can say "embedded".
   PORTICO_EMBEDDED: csv,
   PORTICO_CATALOG_ALLOW_PRIVATE_URLS: optionalString.transform((v) => v === "true" || v === "1"),
+  // The in-process catalog list index (lib/catalog/list-index); "false" answers lists from SQL only.
+  PORTICO_CATALOG_LIST_INDEX: optionalString.transform((v) => v !== "false" && v !== "0"),
 });
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;

@@ -15,7 +15,12 @@ export interface ServerConfig {
   kubernetes: { mode: KubernetesMode; kubeconfigPath: string | undefined; timeoutMs: number };
   http: { corsOrigins: string[]; maxBodyBytes: number };
   log: { level: ServerEnv["PORTICO_LOG_LEVEL"] };
-  catalog: { refreshIntervalSeconds: number; urlAllowlist: string[]; allowPrivateUrls: boolean };
+  catalog: {
+    refreshIntervalSeconds: number;
+    urlAllowlist: string[];
+    allowPrivateUrls: boolean;
+    listIndex: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -63,6 +68,7 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
       refreshIntervalSeconds: e.PORTICO_CATALOG_REFRESH_INTERVAL_S,
       urlAllowlist: e.PORTICO_CATALOG_URL_ALLOWLIST,
       allowPrivateUrls: e.PORTICO_CATALOG_ALLOW_PRIVATE_URLS,
+      listIndex: e.PORTICO_CATALOG_LIST_INDEX,
     },
   };
 }

@@ -1,4 +1,7 @@
+import type { ListFacet } from "../db/list-cache";
 import type { SqlExecutor } from "../db/sql-client";
+import { compileFilter, facetCounts, indexFacetOf } from "../list-index/evaluate-filter";
+import { currentListIndex } from "../list-index/index-cache";
 import { knownKind } from "../model/constants";
 import { pgPathLiteral, splitEntityPath } from "./entity-paths";
 import { type EntityFilter, filterToSql } from "./filter";
@@ -28,6 +31,8 @@ export async function getEntityFacets(
   db: SqlExecutor,
   request: { facets: string[]; filter?: EntityFilter },
 ): Promise<EntityFacetsResponse> {
+  const fromIndex = await facetsFromIndex(db, request);
+  if (fromIndex) return fromIndex;
   const out: EntityFacetsResponse["facets"] = {};
   await Promise.all(
     request.facets.map(async (facet) => {
@@ -63,4 +68,31 @@ export async function getEntityFacets(
     }),
   );
   return { facets: out };
+}
+
+/** Column facets over a column filter, counted from the in-process list index when current. */
+async function facetsFromIndex(
+  db: SqlExecutor,
+  request: { facets: string[]; filter?: EntityFilter },
+): Promise<EntityFacetsResponse | undefined> {
+  const columns = request.facets.map(indexFacetOf);
+  if (columns.some((c) => c === undefined)) return undefined;
+  const index = await currentListIndex(db);
+  if (!index) return undefined;
+  const accept = compileFilter(index, request.filter ?? []);
+  if (!accept) return undefined;
+  const distinct = [...new Set(columns as ListFacet[])];
+  const counted = facetCounts(index, distinct, accept);
+  const facets = Object.fromEntries(
+    request.facets.map((facet, i) => {
+      const values = counted[columns[i] as ListFacet];
+      return [
+        facet,
+        columns[i] === "kind"
+          ? values.map((v) => ({ value: knownKind(v.value) ?? v.value, count: v.count }))
+          : values,
+      ];
+    }),
+  );
+  return { facets };
 }

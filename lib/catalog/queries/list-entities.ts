@@ -1,5 +1,8 @@
 import { readListCache } from "../db/list-cache";
 import type { SqlExecutor } from "../db/sql-client";
+import { evaluateList } from "../list-index/evaluate-list";
+import { currentListIndex } from "../list-index/index-cache";
+import { memoryTermWords } from "../list-index/text-match";
 import { knownKind } from "../model/constants";
 import { tryCanonicalRef } from "../model/entity-ref";
 import { fullTextToSql } from "./full-text";
@@ -69,17 +72,28 @@ const SORTS: Record<string, string> = {
 const list = (v: Multi): string[] =>
   (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim().toLowerCase()).filter(Boolean);
 
+/** The input's selections as stored (lower-cased; owners as full refs), per facet. */
+function selections(input: ListEntitiesInput): Record<FacetName, string[]> {
+  return {
+    kind: list(input.kind),
+    type: list(input.type),
+    owner: list(input.owner).map((o) => tryCanonicalRef(o, { defaultKind: "Group" }) ?? o),
+    lifecycle: list(input.lifecycle),
+    namespace: list(input.namespace),
+    tags: list(input.tags),
+  };
+}
+
 /** Conditions per facet, so each facet's counts can ignore its own selection (multi-select UX). */
 function conditions(input: ListEntitiesInput): Partial<Record<FacetName | "q" | "orphan", Condition>> {
   const c: Partial<Record<FacetName | "q" | "orphan", Condition>> = {};
-  for (const col of ["kind", "type", "lifecycle", "namespace"] as const) {
-    const values = list(input[col]);
-    if (values.length) c[col] = (p) => `e.${col} = ANY(${p.add(values)}::text[])`;
+  for (const [facet, values] of Object.entries(selections(input)) as Array<[FacetName, string[]]>) {
+    if (!values.length) continue;
+    c[facet] =
+      facet === "tags"
+        ? (p) => `e.tags && ${p.add(values)}::text[]`
+        : (p) => `e.${facet} = ANY(${p.add(values)}::text[])`;
   }
-  const owners = list(input.owner).map((o) => tryCanonicalRef(o, { defaultKind: "Group" }) ?? o);
-  if (owners.length) c.owner = (p) => `e.owner = ANY(${p.add(owners)}::text[])`;
-  const tags = list(input.tags);
-  if (tags.length) c.tags = (p) => `e.tags && ${p.add(tags)}::text[]`;
   const q = input.q?.trim();
   if (q) c.q = (p) => fullTextToSql(q, undefined, p);
   if (!input.includeOrphans) c.orphan = () => "e.orphan = false";
@@ -95,9 +109,14 @@ function whereOf(c: Partial<Record<string, Condition>>, except?: string): { sql:
   return { sql: parts.join(" AND ") || "true", values: params.values };
 }
 
+const SUMMARY_COLUMNS = `e.ref, e.id::text AS uid, e.entity->>'kind' AS kind, e.entity->'metadata'->>'namespace' AS namespace,
+  e.entity->'metadata'->>'name' AS name, e.title, e.entity->'metadata'->>'description' AS description,
+  e.type, e.lifecycle, e.owner, e.system, e.tags, e.orphan, e.updated_at AS "updatedAt"`;
+
 /**
- * The catalog table page: one page of summaries, the total and facet counts, issued as one
- * parallel round of indexed queries. Facet counts ignore the facet's own selection.
+ * The catalog table page: one page of summaries, the total and facet counts. Facet counts
+ * ignore the facet's own selection. Answered from the in-process list index when it is
+ * current, otherwise by one parallel round of indexed SQL queries; both give the same answer.
  */
 export async function listEntities(
   db: SqlExecutor,
@@ -105,16 +124,72 @@ export async function listEntities(
 ): Promise<ListEntitiesResult> {
   const pageSize = Math.max(1, Math.min(input.pageSize ?? 25, 500));
   const page = Math.max(1, Math.floor(input.page ?? 1));
+  const sort = input.sort && SORTS[input.sort] ? input.sort : "name";
+  const {
+    items,
+    total,
+    facets: counted,
+  } = (await listFromIndex(db, input, sort, page, pageSize)) ??
+  (await listFromSql(db, input, sort, page, pageSize));
+  // Kind columns are lower-cased for matching; show the canonical spelling.
+  const facets = {
+    ...counted,
+    kind: counted.kind.map((k) => ({ value: knownKind(k.value) ?? k.value, count: k.count })),
+  };
+  return { items, total, page, pageSize, facets };
+}
+
+type Sort = NonNullable<ListEntitiesInput["sort"]>;
+type ListAnswer = Pick<ListEntitiesResult, "items" | "total" | "facets">;
+
+async function listFromIndex(
+  db: SqlExecutor,
+  input: ListEntitiesInput,
+  sort: Sort,
+  page: number,
+  pageSize: number,
+): Promise<ListAnswer | undefined> {
+  const q = input.q?.trim();
+  const words = q ? memoryTermWords(q) : [];
+  if (!words) return undefined;
+  const index = await currentListIndex(db);
+  if (!index) return undefined;
+  const answer = evaluateList(index, {
+    facets: selections(input),
+    words,
+    includeOrphans: Boolean(input.includeOrphans),
+    sort,
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+    facetLimit: FACET_LIMIT,
+  });
+  const ids = answer.rows.map((row) => index.ids[row]);
+  const rows = ids.length
+    ? await db.$queryRawUnsafe<EntitySummary[]>(
+        `SELECT ${SUMMARY_COLUMNS} FROM catalog_entities e WHERE e.id = ANY($1::uuid[])`,
+        ids,
+      )
+    : [];
+  // A row deleted since the index was checked is left out rather than shown stale.
+  const byId = new Map(rows.map((r) => [r.uid, r]));
+  const items = ids.flatMap((id) => byId.get(id) ?? []);
+  return { items, total: answer.total, facets: answer.facets };
+}
+
+async function listFromSql(
+  db: SqlExecutor,
+  input: ListEntitiesInput,
+  sort: Sort,
+  page: number,
+  pageSize: number,
+): Promise<ListAnswer> {
   const c = conditions(input);
   const { sql: where, values } = whereOf(c);
-  const order = SORTS[input.sort ?? "name"] ?? SORTS.name;
-
+  const order = SORTS[sort];
   // Sort and page over the narrow columns first; the entity JSON (kind/name spelling,
   // description) is read for the page's rows only, not for every match.
   const itemsQuery = db.$queryRawUnsafe<EntitySummary[]>(
-    `SELECT e.ref, e.id::text AS uid, e.entity->>'kind' AS kind, e.entity->'metadata'->>'namespace' AS namespace,
-       e.entity->'metadata'->>'name' AS name, e.title, e.entity->'metadata'->>'description' AS description,
-       e.type, e.lifecycle, e.owner, e.system, e.tags, e.orphan, e.updated_at AS "updatedAt"
+    `SELECT ${SUMMARY_COLUMNS}
      FROM (SELECT e.id FROM catalog_entities e WHERE ${where} ORDER BY ${order}
        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
      JOIN catalog_entities e ON e.id = p.id ORDER BY ${order}`,
@@ -130,19 +205,7 @@ export async function listEntities(
         : liveCounts(db, c),
   );
   const [items, counts] = await Promise.all([itemsQuery, countsQuery]);
-  const { total } = counts;
-  // Kind columns are lower-cased for matching; show the canonical spelling.
-  const facets = {
-    ...counts.facets,
-    kind: counts.facets.kind.map((k) => ({ value: knownKind(k.value) ?? k.value, count: k.count })),
-  };
-  return {
-    items,
-    total,
-    page,
-    pageSize,
-    facets,
-  };
+  return { items, total: counts.total, facets: counts.facets };
 }
 
 const FACET_LIMIT = 200;

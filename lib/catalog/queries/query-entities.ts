@@ -1,4 +1,7 @@
 import type { SqlExecutor } from "../db/sql-client";
+import { compileFilter, queryRows } from "../list-index/evaluate-filter";
+import { currentListIndex } from "../list-index/index-cache";
+import { matchWords, memoryTermWords } from "../list-index/text-match";
 import type { Entity } from "../model/types";
 import { type EntityFilter, filterToSql } from "./filter";
 import { fullTextToSql } from "./full-text";
@@ -87,6 +90,23 @@ export async function queryEntities(
           totalItems: request.totalItems ?? "include",
           offset: request.offset ?? 0,
         };
+  const page = (await pageFromIndex(db, state, limit)) ?? (await pageFromSql(db, state, limit));
+  const items = await toResponseEntities(db, page.rows, request.fields);
+  const pageInfo: QueryEntitiesResponse["pageInfo"] = {};
+  if (page.more) pageInfo.nextCursor = encodeCursor({ ...state, offset: state.offset + limit });
+  if (state.offset > 0)
+    pageInfo.prevCursor = encodeCursor({ ...state, offset: Math.max(0, state.offset - limit) });
+  return { items, totalItems: page.total, pageInfo };
+}
+
+interface Page {
+  rows: Array<{ ref: string; entity: Entity }>;
+  /** 0 unless the total was asked for. */
+  total: number;
+  more: boolean;
+}
+
+async function pageFromSql(db: SqlExecutor, state: CursorState, limit: number): Promise<Page> {
   const sql = new SqlParams();
   const where = `${filterToSql(fromWire(state.filter), sql)} AND ${fullTextToSql(state.fullTextFilter?.term, state.fullTextFilter?.fields, sql)}`;
   const whereValues = [...sql.values];
@@ -103,10 +123,46 @@ export async function queryEntities(
         )
       : Promise.resolve([{ n: 0 }]);
   const [rows, count] = await Promise.all([rowsPromise, countPromise]);
-  const items = await toResponseEntities(db, rows.slice(0, limit), request.fields);
-  const pageInfo: QueryEntitiesResponse["pageInfo"] = {};
-  if (rows.length > limit) pageInfo.nextCursor = encodeCursor({ ...state, offset: state.offset + limit });
-  if (state.offset > 0)
-    pageInfo.prevCursor = encodeCursor({ ...state, offset: Math.max(0, state.offset - limit) });
-  return { items, totalItems: count[0]?.n ?? 0, pageInfo };
+  return { rows: rows.slice(0, limit), total: count[0]?.n ?? 0, more: rows.length > limit };
+}
+
+/**
+ * The same page from the in-process list index, when it is current and the query is one it
+ * holds: column filters, name order, and a full-text term over the default fields.
+ */
+async function pageFromIndex(db: SqlExecutor, state: CursorState, limit: number): Promise<Page | undefined> {
+  const [order, ...moreOrder] = state.orderFields;
+  if (moreOrder.length > 0 || order?.field.toLowerCase() !== "metadata.name") return undefined;
+  const term = state.fullTextFilter?.term?.trim() ?? "";
+  if (term && state.fullTextFilter?.fields?.length) return undefined;
+  const words = term ? memoryTermWords(term) : [];
+  if (!words) return undefined;
+  const index = await currentListIndex(db);
+  if (!index) return undefined;
+  const rows = compileFilter(index, fromWire(state.filter));
+  if (!rows) return undefined;
+  if (words.length) {
+    const text = matchWords(index, words);
+    for (let row = 0; row < rows.length; row++) rows[row] &= text[row];
+  }
+  const answer = queryRows(index, {
+    rows,
+    descending: order.order === "desc",
+    offset: state.offset,
+    limit,
+    countAll: state.totalItems === "include",
+  });
+  const ids = answer.rows.map((row) => index.ids[row]);
+  const found = ids.length
+    ? await db.$queryRawUnsafe<Array<{ id: string; ref: string; entity: Entity }>>(
+        "SELECT e.id::text AS id, e.ref, e.entity FROM catalog_entities e WHERE e.id = ANY($1::uuid[])",
+        ids,
+      )
+    : [];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return {
+    rows: ids.flatMap((id) => byId.get(id) ?? []),
+    total: state.totalItems === "include" ? answer.total : 0,
+    more: answer.more,
+  };
 }

@@ -1,0 +1,17 @@
+import { enableListIndex, warmListIndex } from "@/lib/catalog/list-index/index-cache";
+import { getServerConfig } from "@/lib/config/server-config";
+import { getDb } from "@/lib/db/client";
+
+/**
+ * Turns on the in-process list index for the app's database client and builds it in the
+ * background (instrumentation.ts calls this at boot). Until it is built, and after every
+ * catalog change until it is rebuilt, lists are answered from SQL.
+ */
+export function startCatalogListIndex(): void {
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const config = getServerConfig();
+  if (!config.catalog.listIndex || !config.database.url) return;
+  const db = getDb();
+  enableListIndex(db);
+  void warmListIndex(db);
+}
