@@ -6,6 +6,9 @@ import { loadListIndex, readCatalogRevision } from "./load-list-index";
 interface Slot {
   index?: ListIndex;
   building?: Promise<ListIndex | undefined>;
+  /** When the last build ended and how long it took (ms), to pace rebuilds. */
+  lastEnd?: number;
+  lastMs?: number;
 }
 
 // On globalThis: Next bundles route handlers and instrumentation separately, and they must
@@ -27,15 +30,23 @@ export function disableListIndex(db: SqlExecutor): void {
   slots.delete(db);
 }
 
+/**
+ * Starts a build unless one is running. Rebuilds are paced to at most half the time (a build
+ * waits as long as the previous one took, counted from its end): a catalog that changes every
+ * few seconds then costs at most half a core, and lists meanwhile come from SQL.
+ */
 function rebuild(db: SqlExecutor, slot: Slot): Promise<ListIndex | undefined> {
   if (!slot.building) {
-    const started = performance.now();
-    slot.building = loadListIndex(db)
-      .then((index) => {
+    const wait = slot.lastEnd === undefined ? 0 : Math.max(0, slot.lastEnd + (slot.lastMs ?? 0) - Date.now());
+    slot.building = new Promise((resolve) => setTimeout(resolve, wait))
+      .then(async () => {
+        const started = performance.now();
+        const index = await loadListIndex(db);
+        slot.lastMs = performance.now() - started;
         if (index && slots.get(db) === slot) {
           slot.index = index;
           log.debug(
-            { entities: index.size, revision: index.revision, ms: Math.round(performance.now() - started) },
+            { entities: index.size, revision: index.revision, ms: Math.round(slot.lastMs) },
             "catalog list index built",
           );
         }
@@ -47,6 +58,7 @@ function rebuild(db: SqlExecutor, slot: Slot): Promise<ListIndex | undefined> {
       })
       .finally(() => {
         slot.building = undefined;
+        slot.lastEnd = Date.now();
       });
   }
   return slot.building;

@@ -10,6 +10,20 @@ export async function readCatalogRevision(db: SqlExecutor): Promise<string | und
   return rows[0]?.revision;
 }
 
+type SourceTuple = [
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string,
+  string[] | null,
+  boolean,
+  number,
+  number,
+  string[],
+];
+
 function dictionarySql(facet: ListFacet): string {
   const column = facet === "tags" ? "t" : `e.${facet}`;
   const from = facet === "tags" ? "catalog_entities e, unnest(e.tags) t" : "catalog_entities e";
@@ -24,18 +38,50 @@ function dictionarySql(facet: ListFacet): string {
 export async function loadListIndex(db: SqlExecutor): Promise<ListIndex | undefined> {
   const revision = await readCatalogRevision(db);
   if (revision === undefined) return undefined;
-  const [rows, ...dictionaries] = await Promise.all([
-    db.$queryRawUnsafe<ListIndexSourceRow[]>(
-      `SELECT e.id::text AS id, e.kind, e.type, e.owner, e.lifecycle, e.namespace, e.tags, e.orphan,
-         (extract(epoch FROM e.updated_at) * 1000)::float8 AS updated,
-         (dense_rank() OVER (ORDER BY e.name))::int AS "nameRank",
-         coalesce(tsvector_to_array(e.search_vector), '{}') AS lexemes
-       FROM catalog_entities e ORDER BY e.ref`,
+  // One JSON value instead of 100k rows: row-by-row result mapping costs ~4 s at 100k
+  // entities, parsing one JSON text ~0.3 s.
+  const [json, ...dictionaries] = await Promise.all([
+    db.$queryRawUnsafe<Array<{ rows: string | null }>>(
+      `SELECT json_agg(json_build_array(x.id, x.kind, x.type, x.owner, x.lifecycle, x.namespace, x.tags, x.orphan,
+           x.updated, x.name_rank, x.lexemes) ORDER BY x.ref)::text AS rows
+       FROM (SELECT e.ref, e.id, e.kind, e.type, e.owner, e.lifecycle, e.namespace, e.tags, e.orphan,
+           (extract(epoch FROM e.updated_at) * 1000)::float8 AS updated,
+           dense_rank() OVER (ORDER BY e.name) AS name_rank,
+           coalesce(tsvector_to_array(e.search_vector), '{}') AS lexemes
+         FROM catalog_entities e) x`,
     ),
     ...LIST_FACETS.map((f) =>
       db.$queryRawUnsafe<Array<{ v: string }>>(dictionarySql(f)).then((r) => r.map((x) => x.v)),
     ),
   ]);
+  const tuples = JSON.parse(json[0]?.rows ?? "[]") as SourceTuple[];
+  const rows = tuples.map(
+    ([
+      id,
+      kind,
+      type,
+      owner,
+      lifecycle,
+      namespace,
+      tags,
+      orphan,
+      updated,
+      nameRank,
+      lexemes,
+    ]): ListIndexSourceRow => ({
+      id,
+      kind,
+      type,
+      owner,
+      lifecycle,
+      namespace,
+      tags: tags ?? [],
+      orphan,
+      updated,
+      nameRank,
+      lexemes,
+    }),
+  );
   return buildListIndex({
     revision,
     rows,
