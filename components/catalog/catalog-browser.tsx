@@ -109,6 +109,15 @@ export function CatalogBrowser() {
             />
           </label>
           <label className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
+            <input
+              type="checkbox"
+              checked={params.includeOrphans}
+              onChange={(e) => go({ ...params, includeOrphans: e.target.checked, page: 1 }, "push")}
+              className="accent-brand-600"
+            />
+            Show orphans
+          </label>
+          <label className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
             Sort
             <select
               aria-label="Sort by"

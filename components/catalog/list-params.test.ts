@@ -23,6 +23,15 @@ describe("catalog list params", () => {
     expect(listParamsToSearch(parseListParams({}))).toBe("");
   });
 
+  it("includes orphans only when asked, and keeps that in the URL", () => {
+    expect(parseListParams({}).includeOrphans).toBe(false);
+    expect(parseListParams({ orphans: "yes" }).includeOrphans).toBe(false);
+    const p = parseListParams(new URLSearchParams("orphans=include&q=x"));
+    expect(p.includeOrphans).toBe(true);
+    expect(listParamsToSearch(p)).toBe("q=x&orphans=include");
+    expect(catalogListKey(p)).not.toEqual(catalogListKey({ ...p, includeOrphans: false }));
+  });
+
   it("toggling a facet value adds or removes it and resets to page 1", () => {
     const p = parseListParams({ kind: "api", page: "4" });
     const added = toggleFacet(p, "kind", "Component");

@@ -19,6 +19,8 @@ export interface CatalogListParams {
   namespace: string[];
   tags: string[];
   q: string;
+  /** Orphans are hidden unless asked for (`?orphans=include`). */
+  includeOrphans: boolean;
   sort: SortKey;
   page: number;
 }
@@ -62,6 +64,7 @@ export function parseListParams(raw: RawParams): CatalogListParams {
     namespace: values(raw, "namespace", true),
     tags: values(raw, "tags", true),
     q: (getAll(raw, "q")[0] ?? "").trim().slice(0, 200),
+    includeOrphans: getAll(raw, "orphans")[0] === "include",
     sort: (SORT_KEYS as readonly string[]).includes(sort ?? "") ? (sort as SortKey) : "name",
     page: Number.isFinite(page) && page >= 1 ? Math.min(page, 100_000) : 1,
   };
@@ -72,6 +75,7 @@ export function listParamsToSearch(p: CatalogListParams): string {
   const s = new URLSearchParams();
   for (const f of FACET_NAMES) for (const v of p[f]) s.append(f, v);
   if (p.q) s.set("q", p.q);
+  if (p.includeOrphans) s.set("orphans", "include");
   if (p.sort !== "name") s.set("sort", p.sort);
   if (p.page > 1) s.set("page", String(p.page));
   return s.toString();

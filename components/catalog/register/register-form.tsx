@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { type PasteTarget, UpdatePasteButton, UpdatingPasteNotice } from "./paste-update";
 import { PreviewTable } from "./preview-table";
 import { ProblemsTable } from "./problems-table";
 import { postRegister, RegisterError, type RegisterInput, type RegisterResult } from "./register-types";
@@ -53,7 +54,9 @@ export function RegisterForm() {
   const [mode, setMode] = useState<"yaml" | "url">("yaml");
   const [yaml, setYaml] = useState("");
   const [url, setUrl] = useState("");
-  const body: RegisterInput = mode === "yaml" ? { yaml } : { url: url.trim() };
+  const [updating, setUpdating] = useState<PasteTarget>();
+  const body: RegisterInput =
+    mode === "yaml" ? { yaml, ...(updating && { locationId: updating.locationId }) } : { url: url.trim() };
   const analyse = useMutation({ mutationFn: (b: RegisterInput) => postRegister(b, true) });
   const queryClient = useQueryClient();
   const doImport = useMutation({
@@ -99,6 +102,15 @@ export function RegisterForm() {
             </label>
           ))}
         </fieldset>
+        {mode === "yaml" && updating && (
+          <UpdatingPasteNotice
+            target={updating}
+            onCancel={() => {
+              setUpdating(undefined);
+              reset();
+            }}
+          />
+        )}
         {mode === "yaml" ? (
           <label className="block text-sm font-medium">
             Catalog YAML (one or more documents separated by <code>---</code>)
@@ -152,6 +164,17 @@ export function RegisterForm() {
       {imported ? (
         <section aria-label="Import result" className="space-y-3">
           <Summary result={imported} />
+          {"yaml" in body && (
+            <UpdatePasteButton
+              onClick={() => {
+                setUpdating({
+                  locationId: imported.location.id,
+                  file: imported.location.target.split("/").pop() ?? "",
+                });
+                reset();
+              }}
+            />
+          )}
           <PreviewTable entities={imported.entities} imported />
           <ProblemsTable problems={imported.errors} />
         </section>

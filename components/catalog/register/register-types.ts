@@ -19,7 +19,8 @@ export interface RegisterResult {
   result?: { added: number; updated: number; unchanged: number; orphaned: number; conflicts: number };
 }
 
-export type RegisterInput = { yaml: string } | { url: string };
+/** `locationId` replaces an earlier paste (entities no longer in it become orphans). */
+export type RegisterInput = { yaml: string; locationId?: string } | { url: string };
 
 /** An error response, kept whole so YAML syntax errors can show their line and column. */
 export class RegisterError extends Error {
