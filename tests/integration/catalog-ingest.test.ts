@@ -108,6 +108,18 @@ describe("catalog ingestion", () => {
     expect(user?.groups.map((g) => g.title)).toEqual(["Payments Team"]);
   });
 
+  it("shows the first relations of each type on the entity page and counts them all", async () => {
+    await ingestFromDirectory(t.db, dir);
+    const group = await getEntityPage(t.db, "group:team-payments", { perType: 2 });
+    expect(group?.owned.map((m) => m.ref)).toEqual([
+      "api:default/payments-api",
+      "component:default/checkout",
+    ]);
+    expect(group?.relationTotals.ownerOf).toBe(5);
+    expect(group?.relationTotals.hasMember).toBe(1);
+    expect(group?.relations.filter((r) => r.relation === "ownerOf")).toHaveLength(2);
+  });
+
   it("orphans entities that disappear, bumps generation on spec change, and keeps etag on no-op", async () => {
     const { location } = await ingestFromDirectory(t.db, dir);
     const before = await getEntityByRef(t.db, "component:payments");

@@ -33,11 +33,19 @@ function ProfileCard({ entity }: { entity: Entity }) {
   );
 }
 
+/** The catalog list filtered to what the page's entity owns. */
+export function ownedEntitiesHref(page: EntityPage): string {
+  const { kind, metadata } = page.entity;
+  const ref = `${kind}:${metadata.namespace ?? "default"}/${metadata.name}`.toLowerCase();
+  return `/catalog?owner=${encodeURIComponent(ref)}`;
+}
+
 /** Group pages: parent, child groups, members and owned entities; user pages: groups and owned entities. */
 export function PeopleSections({ page }: { page: EntityPage }) {
   const kind = page.entity.kind.toLowerCase();
   if (kind !== "group" && kind !== "user") return null;
   const parent = page.relations.filter((r) => r.relation === "childOf");
+  const total = (type: string) => page.relationTotals[type] ?? 0;
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <ProfileCard entity={page.entity} />
@@ -46,21 +54,26 @@ export function PeopleSections({ page }: { page: EntityPage }) {
           <Card title="Parent group">
             <RelatedList items={parent} empty="Top-level group." />
           </Card>
-          <Card title={`Child groups (${page.childGroups.length})`}>
-            <RelatedList items={page.childGroups} empty="No child groups." />
+          <Card title={`Child groups (${total("parentOf")})`}>
+            <RelatedList items={page.childGroups} total={total("parentOf")} empty="No child groups." />
           </Card>
-          <Card title={`Members (${page.members.length})`} testId="group-members">
-            <RelatedList items={page.members} empty="No members." />
+          <Card title={`Members (${total("hasMember")})`} testId="group-members">
+            <RelatedList items={page.members} total={total("hasMember")} empty="No members." />
           </Card>
         </>
       )}
       {kind === "user" && (
-        <Card title={`Groups (${page.groups.length})`}>
-          <RelatedList items={page.groups} empty="Not a member of any group." />
+        <Card title={`Groups (${total("memberOf")})`}>
+          <RelatedList items={page.groups} total={total("memberOf")} empty="Not a member of any group." />
         </Card>
       )}
-      <Card title={`Owned entities (${page.owned.length})`} testId="owned-entities">
-        <RelatedList items={page.owned} empty="Owns nothing yet." />
+      <Card title={`Owned entities (${total("ownerOf")})`} testId="owned-entities">
+        <RelatedList
+          items={page.owned}
+          total={total("ownerOf")}
+          moreHref={ownedEntitiesHref(page)}
+          empty="Owns nothing yet."
+        />
       </Card>
     </div>
   );

@@ -28,15 +28,45 @@ export function RelatedLink({ entity }: { entity: RelatedEntity }) {
   );
 }
 
-export function RelatedList({ items, empty }: { items: RelatedEntity[]; empty: string }) {
+/** "…and N more", linking to the full list when there is one (the page shows only the first of each type). */
+export function MoreRelated({ shown, total, href }: { shown: number; total: number; href?: string }) {
+  if (total <= shown) return null;
+  const text = `…and ${(total - shown).toLocaleString("en")} more`;
+  return (
+    <p className="mt-1 text-sm text-slate-500" data-testid="more-related">
+      {href ? (
+        <Link href={href} className="text-brand-700 hover:underline dark:text-brand-500">
+          {text}
+        </Link>
+      ) : (
+        text
+      )}
+    </p>
+  );
+}
+
+export function RelatedList({
+  items,
+  empty,
+  total = items.length,
+  moreHref,
+}: {
+  items: RelatedEntity[];
+  empty: string;
+  total?: number;
+  moreHref?: string;
+}) {
   if (!items.length) return <p className="text-slate-500">{empty}</p>;
   return (
-    <ul className="space-y-1">
-      {items.map((e) => (
-        <li key={e.ref}>
-          <RelatedLink entity={e} />
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="space-y-1">
+        {items.map((e) => (
+          <li key={e.ref}>
+            <RelatedLink entity={e} />
+          </li>
+        ))}
+      </ul>
+      <MoreRelated shown={items.length} total={total} href={moreHref} />
+    </>
   );
 }

@@ -1,8 +1,17 @@
 import type { EntityRelationView } from "@/lib/catalog/queries/get-entity-page";
-import { RelatedLink } from "./related-list";
+import { MoreRelated, RelatedLink } from "./related-list";
 
 /** Every relation grouped by type; unresolved targets stay in the list, marked as such. */
-export function RelationsList({ relations }: { relations: EntityRelationView[] }) {
+export function RelationsList({
+  relations,
+  totals,
+  ownedHref,
+}: {
+  relations: EntityRelationView[];
+  totals: Record<string, number>;
+  /** The catalog list of what this entity owns, for the ownerOf overflow. */
+  ownedHref?: string;
+}) {
   if (!relations.length) return <p className="text-slate-500">No relations.</p>;
   const groups = new Map<string, EntityRelationView[]>();
   for (const r of relations) groups.set(r.relation, [...(groups.get(r.relation) ?? []), r]);
@@ -19,6 +28,11 @@ export function RelationsList({ relations }: { relations: EntityRelationView[] }
                 </li>
               ))}
             </ul>
+            <MoreRelated
+              shown={items.length}
+              total={totals[type] ?? items.length}
+              href={type === "ownerOf" ? ownedHref : undefined}
+            />
           </dd>
         </div>
       ))}

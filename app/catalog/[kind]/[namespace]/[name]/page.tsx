@@ -10,7 +10,7 @@ import { toNeighbours } from "@/components/catalog/entity/graph-layout";
 import { loadLocationErrors } from "@/components/catalog/entity/load-location-errors";
 import { LocationErrors } from "@/components/catalog/entity/location-errors";
 import { OrphanBanner } from "@/components/catalog/entity/orphan-banner";
-import { PeopleSections } from "@/components/catalog/entity/people-sections";
+import { ownedEntitiesHref, PeopleSections } from "@/components/catalog/entity/people-sections";
 import { RelationsGraph } from "@/components/catalog/entity/relations-graph";
 import { RelationsList } from "@/components/catalog/entity/relations-list";
 import { entityHref } from "@/components/catalog/entity-href";
@@ -69,8 +69,12 @@ export default async function Page({ params }: { params: Params }) {
           neighbours={neighbours}
         />
       </Card>
-      <Card title={`Relations (${page.relations.length})`}>
-        <RelationsList relations={page.relations} />
+      <Card title={`Relations (${Object.values(page.relationTotals).reduce((a, b) => a + b, 0)})`}>
+        <RelationsList
+          relations={page.relations}
+          totals={page.relationTotals}
+          ownedHref={ownedEntitiesHref(page)}
+        />
       </Card>
       {kind === "component" && <EntityWorkloads entityRef={ref} />}
       <AnnotationsCard entity={entity} />
