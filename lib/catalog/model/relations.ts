@@ -1,4 +1,4 @@
-import { knownKind } from "./constants";
+import { DEFAULT_NAMESPACE, KNOWN_KINDS } from "./constants";
 import { parseEntityRef, stringifyEntityRef } from "./entity-ref";
 import type { Entity } from "./types";
 
@@ -80,12 +80,79 @@ export interface RelationProblem {
   message: string;
 }
 
-/** The relation refs named by one spec field, with the array index in the path when it is a list. */
-function fieldValues(spec: Record<string, unknown>, field: string): Array<{ path: string; value: unknown }> {
-  const raw = spec[field];
-  if (raw === undefined || raw === null) return [];
-  if (Array.isArray(raw)) return raw.map((value, i) => ({ path: `spec.${field}.${i}`, value }));
-  return [{ path: `spec.${field}`, value: raw }];
+interface CompiledRule {
+  field: string;
+  defaultKind?: string;
+  relation: string;
+  inverse: string;
+  /** Lower-cased allowedKinds. */
+  allowedKinds?: string[];
+  message?: string;
+}
+
+// Rules per lower-cased kind, resolved once: buildRelations runs twice per entity on every
+// refresh (validation and the write), so it avoids per-call lookups and lower-casing.
+const COMPILED_RULES = new Map<string, CompiledRule[]>(
+  KNOWN_KINDS.map((kind) => [
+    kind.toLowerCase(),
+    RELATION_FIELD_RULES[kind].map((rule) => ({
+      field: rule.field,
+      defaultKind: rule.defaultKind,
+      relation: rule.relation,
+      inverse: inverseRelation(rule.relation),
+      allowedKinds: rule.allowedKinds?.map((k) => k.toLowerCase()),
+      message: rule.allowedKinds && `must point to one of the kinds ${rule.allowedKinds.join(", ")}`,
+    })),
+  ]),
+);
+
+/**
+ * Canonical ref of `value` (parseEntityRef + stringifyEntityRef without the intermediate
+ * objects), or undefined when it is malformed: parseEntityRef then throws the error to report.
+ */
+function canonicalRef(
+  value: string,
+  defaultKind: string | undefined,
+  defaultNamespace: string | undefined,
+): string | undefined {
+  let colon = value.indexOf(":");
+  const slash = value.indexOf("/");
+  if (slash !== -1 && slash < colon) colon = -1;
+  const kind = colon === -1 ? defaultKind : value.slice(0, colon);
+  let namespace = defaultNamespace ?? DEFAULT_NAMESPACE;
+  if (slash !== -1) {
+    namespace = value.slice(colon + 1, slash);
+    if (namespace === "") return undefined;
+  }
+  const name = value.slice(Math.max(colon + 1, slash + 1));
+  if (!kind || name === "") return undefined;
+  return `${kind}:${namespace}/${name}`.toLowerCase();
+}
+
+/** Above this many rows duplicates are found with a Set; below, a scan is cheaper than building keys. */
+const SCAN_LIMIT = 32;
+
+/** Appends the row unless an equal one is already there. */
+function pushDistinct(
+  rows: RelationRow[],
+  seen: Set<string> | undefined,
+  sourceRef: string,
+  type: string,
+  targetRef: string,
+): Set<string> | undefined {
+  if (!seen && rows.length >= SCAN_LIMIT) {
+    seen = new Set(rows.map((r) => `${r.sourceRef}|${r.type}|${r.targetRef}`));
+  }
+  if (seen) {
+    const key = `${sourceRef}|${type}|${targetRef}`;
+    if (seen.has(key)) return seen;
+    seen.add(key);
+  } else {
+    for (const r of rows)
+      if (r.targetRef === targetRef && r.sourceRef === sourceRef && r.type === type) return seen;
+  }
+  rows.push({ sourceRef, type, targetRef });
+  return seen;
 }
 
 /**
@@ -93,45 +160,47 @@ function fieldValues(spec: Record<string, unknown>, field: string): Array<{ path
  * inverse on the target), like Backstage's BuiltinKindsEntityProcessor.
  */
 export function buildRelations(entity: Entity): { rows: RelationRow[]; problems: RelationProblem[] } {
-  const kind = knownKind(entity.kind);
-  const rules = kind ? RELATION_FIELD_RULES[kind] : [];
+  const rules = COMPILED_RULES.get(entity.kind.toLowerCase()) ?? [];
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   const self = stringifyEntityRef(entity);
   const namespace = entity.metadata.namespace;
   const rows: RelationRow[] = [];
   const problems: RelationProblem[] = [];
-  const seen = new Set<string>();
-  const push = (row: RelationRow) => {
-    const key = `${row.sourceRef}|${row.type}|${row.targetRef}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      rows.push(row);
-    }
-  };
+  let seen: Set<string> | undefined;
   for (const rule of rules) {
-    for (const { path, value } of fieldValues(spec, rule.field)) {
+    const raw = spec[rule.field];
+    if (raw === undefined || raw === null) continue;
+    const list = Array.isArray(raw) ? (raw as unknown[]) : undefined;
+    const count = list ? list.length : 1;
+    for (let i = 0; i < count; i++) {
+      const value = list ? list[i] : raw;
       if (typeof value !== "string" || value.length === 0) continue;
-      let target: string;
-      try {
-        const parsed = parseEntityRef(value, { defaultKind: rule.defaultKind, defaultNamespace: namespace });
-        if (
-          rule.allowedKinds &&
-          !rule.allowedKinds.some((k) => k.toLowerCase() === parsed.kind.toLowerCase())
-        ) {
-          problems.push({
-            path,
-            message: `Entity reference "${value}" must point to one of the kinds ${rule.allowedKinds.join(", ")}`,
-          });
-          continue;
-        }
-        target = stringifyEntityRef(parsed);
-      } catch (error) {
-        problems.push({ path, message: (error as Error).message });
+      const target = canonicalRef(value, rule.defaultKind, namespace);
+      if (target === undefined || (rule.allowedKinds && !rule.allowedKinds.includes(kindOf(target)))) {
+        problems.push({
+          path: list ? `spec.${rule.field}.${i}` : `spec.${rule.field}`,
+          message:
+            target === undefined
+              ? parseError(value, rule, namespace)
+              : `Entity reference "${value}" ${rule.message}`,
+        });
         continue;
       }
-      push({ sourceRef: self, type: rule.relation, targetRef: target });
-      push({ sourceRef: target, type: inverseRelation(rule.relation), targetRef: self });
+      seen = pushDistinct(rows, seen, self, rule.relation, target);
+      seen = pushDistinct(rows, seen, target, rule.inverse, self);
     }
   }
   return { rows, problems };
+}
+
+const kindOf = (ref: string) => ref.slice(0, ref.indexOf(":"));
+
+/** The message parseEntityRef gives for a malformed reference. */
+function parseError(value: string, rule: CompiledRule, defaultNamespace: string | undefined): string {
+  try {
+    parseEntityRef(value, { defaultKind: rule.defaultKind, defaultNamespace });
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return `Entity reference "${value}" could not be parsed`;
 }
