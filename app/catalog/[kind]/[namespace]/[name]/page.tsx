@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { stringify } from "yaml";
 import { ApiDefinition } from "@/components/catalog/entity/api-definition";
 import { Card } from "@/components/catalog/entity/card";
@@ -11,7 +12,7 @@ import { loadLocationErrors } from "@/components/catalog/entity/load-location-er
 import { LocationErrors } from "@/components/catalog/entity/location-errors";
 import { OrphanBanner } from "@/components/catalog/entity/orphan-banner";
 import { ownedEntitiesHref, PeopleSections } from "@/components/catalog/entity/people-sections";
-import { RelationsGraph } from "@/components/catalog/entity/relations-graph";
+import { RelationsGraphLazy } from "@/components/catalog/entity/relations-graph-lazy";
 import { RelationsList } from "@/components/catalog/entity/relations-list";
 import { entityHref } from "@/components/catalog/entity-href";
 import { EntityWorkloads } from "@/components/k8s/entity-workloads";
@@ -30,6 +31,9 @@ const decode = (s: string) => {
   }
 };
 
+// generateMetadata and the page both need the entity: one query per request, not two.
+const loadPage = cache((ref: string) => getEntityPage(getDb(), ref));
+
 async function load(params: Params) {
   const p = await params;
   const ref = stringifyEntityRef({
@@ -37,7 +41,7 @@ async function load(params: Params) {
     namespace: decode(p.namespace),
     name: decode(p.name),
   });
-  return { ref, page: await getEntityPage(getDb(), ref) };
+  return { ref, page: await loadPage(ref) };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -64,7 +68,7 @@ export default async function Page({ params }: { params: Params }) {
       </div>
       <PeopleSections page={page} />
       <Card title="Relations graph">
-        <RelationsGraph
+        <RelationsGraphLazy
           centre={{ label: entity.metadata.title ?? entity.metadata.name, kind: entity.kind }}
           neighbours={neighbours}
         />
