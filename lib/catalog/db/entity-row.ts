@@ -2,11 +2,25 @@ import { createHash, randomUUID } from "node:crypto";
 import { tryCanonicalRef } from "../model/entity-ref";
 import type { Entity } from "../model/types";
 
+// Quoted JSON of object keys seen so far: entities repeat the same few dozen keys.
+const QUOTED_KEYS = new Map<string, string>();
+
+function quoteKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (QUOTED_KEYS.size < 10_000) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
+}
+
 /**
  * Key-sorted JSON so equal entities hash equally whatever the YAML key order. Hand-rolled
- * (no entries/filter/map arrays): it runs for every entity on every refresh.
+ * (no entries/filter/map arrays): it runs for every entity on every refresh. Keys that are
+ * already in order (most YAML) are not sorted again.
  */
 export function stableStringify(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) {
     let out = "[";
@@ -14,14 +28,20 @@ export function stableStringify(value: unknown): string {
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
   // Default sort compares UTF-16 code units, the same order as `<` on strings.
-  const keys = Object.keys(record).sort();
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1] > keys[i]) {
+      keys.sort();
+      break;
+    }
+  }
   let out = "{";
   let first = true;
   for (const key of keys) {
     const v = record[key];
     if (v === undefined) continue;
-    out += `${first ? "" : ","}${JSON.stringify(key)}:${stableStringify(v)}`;
+    out += `${first ? "" : ","}${quoteKey(key)}:${stableStringify(v)}`;
     first = false;
   }
   return `${out}}`;

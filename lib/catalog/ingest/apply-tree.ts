@@ -23,14 +23,29 @@ interface ExistingRow {
   hash: string;
   generation: number;
   orphan: boolean;
-  spec: unknown;
-  managed_by: string | null;
+  /** Loaded only when the content changed (loadOldSpecs). */
+  spec?: unknown;
 }
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Stored specs of entities whose content changed, to tell whether the spec did (generation). */
+async function loadOldSpecs(tx: SqlExecutor, changed: ExistingRow[]) {
+  const byRef = new Map(changed.map((row) => [row.ref, row]));
+  for (const batch of chunks(changed, 10_000)) {
+    const rows = await tx.$queryRawUnsafe<Array<{ ref: string; spec: unknown }>>(
+      `SELECT ref, entity->'spec' AS spec FROM catalog_entities WHERE ref = ANY($1::text[])`,
+      batch.map((row) => row.ref),
+    );
+    for (const row of rows) {
+      const old = byRef.get(row.ref);
+      if (old) old.spec = row.spec;
+    }
+  }
 }
 
 /**
@@ -44,14 +59,12 @@ export async function applyTree(
   tree: LocationTree,
 ): Promise<ApplyResult> {
   const problems: IngestProblem[] = [...tree.problems];
-  const incoming = tree.entities.map((e) => ({ ...e, hash: contentHash(e.entity) }));
   const existing = new Map<string, ExistingRow>();
-  for (const batch of chunks(incoming, 10_000)) {
+  for (const batch of chunks(tree.entities, 10_000)) {
     const rows = await tx.$queryRawUnsafe<ExistingRow[]>(
-      `SELECT e.ref, e.id::text AS id, e.location_id::text AS location_id, e.hash, e.generation, e.orphan,
-         CASE WHEN e.hash <> x.hash THEN e.entity->'spec' END AS spec, NULL AS managed_by
-       FROM json_to_recordset($1::json) AS x(ref text, hash text) JOIN catalog_entities e ON e.ref = x.ref`,
-      JSON.stringify(batch.map((e) => ({ ref: e.ref, hash: e.hash }))),
+      `SELECT ref, id::text AS id, location_id::text AS location_id, hash, generation, orphan
+       FROM catalog_entities WHERE ref = ANY($1::text[])`,
+      batch.map((e) => e.ref),
     );
     for (const row of rows) existing.set(row.ref, row);
   }
@@ -60,7 +73,8 @@ export async function applyTree(
   const writes: PendingWrite[] = [];
   const emitted = new Set<string>();
   let ownedEmitted = 0;
-  for (const item of incoming) {
+  const changed: ExistingRow[] = [];
+  for (const item of tree.entities) {
     const old = existing.get(item.ref);
     if (old && old.location_id !== locationId) {
       result.conflicts++;
@@ -74,15 +88,23 @@ export async function applyTree(
       continue;
     }
     emitted.add(item.ref);
-    if (old && !old.orphan) ownedEmitted++;
-    if (old && old.hash === item.hash && !old.orphan) {
+    if (!old) {
+      // New: hashed while the previous batch is written (writeEntities).
+      writes.push({ item });
+      result.added++;
+      continue;
+    }
+    if (!old.orphan) ownedEmitted++;
+    const hash = contentHash(item.entity);
+    if (old.hash === hash && !old.orphan) {
       result.unchanged++;
       continue;
     }
-    writes.push({ item, old });
-    if (old) result.updated++;
-    else result.added++;
+    if (old.hash !== hash) changed.push(old);
+    writes.push({ item, hash, old });
+    result.updated++;
   }
+  await loadOldSpecs(tx, changed);
 
   // Counted before writing: when every live entity of this location is emitted again (always on
   // a first import) the orphan UPDATE below, a scan of the location's rows, has nothing to do.

@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { type EntityRow, newEtag, stableStringify, toEntityRow } from "../db/entity-row";
+import { contentHash, type EntityRow, newEtag, stableStringify, toEntityRow } from "../db/entity-row";
 import type { SqlExecutor } from "../db/sql-client";
 import { buildRelations } from "../model/relations";
 import type { ReadEntity } from "./types";
 
 /** An incoming entity that must be written, and its stored version when there is one. */
 export interface PendingWrite {
-  item: ReadEntity & { hash: string };
-  old?: { id: string; generation: number; hash: string; spec: unknown };
+  item: ReadEntity;
+  /** contentHash of the entity; computed here when not yet known (new entities). */
+  hash?: string;
+  /** `spec` is the stored spec when the content hash changed. */
+  old?: { id: string; generation: number; hash: string; spec?: unknown };
 }
 
 /** The row sent to the database: the entity row plus its stated relations, type and target side by side. */
@@ -46,16 +49,16 @@ const WRITE_BATCH_SQL = `WITH x AS MATERIALIZED (
   SELECT x.ref, x.ref, r.type, r.target_ref
   FROM x JOIN written w ON w.ref = x.ref CROSS JOIN LATERAL unnest(x."relTypes", x."relTargets") AS r(type, target_ref)`;
 
-function toWriteRow({ item, old }: PendingWrite): WriteRow {
+function toWriteRow({ item, hash = contentHash(item.entity), old }: PendingWrite): WriteRow {
   const specChanged = old
     ? stableStringify(old.spec ?? null) !== stableStringify(item.entity.spec ?? null)
     : true;
-  const generation = old ? old.generation + (specChanged && old.hash !== item.hash ? 1 : 0) : 1;
+  const generation = old ? old.generation + (specChanged && old.hash !== hash ? 1 : 0) : 1;
   const row = toEntityRow(item.entity, item.ref, {
     id: old?.id ?? randomUUID(),
     etag: newEtag(),
     generation,
-    hash: item.hash,
+    hash,
   }) as WriteRow;
   // Only the stated direction is stored; readers derive the inverse (queries/relations-sql).
   row.relTypes = [];
