@@ -39,6 +39,21 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
 }
 
 /**
+ * Drops a test database, letting sessions that are closing finish first: pools resolve end()
+ * before their sockets close, and FORCE would kill such a session, whose client then emits an
+ * uncaught 57P01 that fails the whole run. Without FORCE, Postgres waits up to 5 s for them;
+ * only sessions that never close are forced.
+ */
+export async function dropTestDatabase(serverUrl: string, name: string): Promise<void> {
+  try {
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}"`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "55006") throw error; // object_in_use
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+}
+
+/**
  * A fresh, migrated database: in-memory PGlite by default, or a uniquely named
  * database on the server in TEST_DATABASE_URL (e.g.
  * postgresql://postgres@127.0.0.1:5432/postgres), dropped again by stop().
@@ -55,7 +70,7 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
       url: withDatabase(serverUrl, name),
       kind: "postgres",
       stop: () => {
-        dropped ??= adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        dropped ??= dropTestDatabase(serverUrl, name);
         return dropped;
       },
     };
