@@ -11,18 +11,16 @@
  * (embedded PGlite when unset), dropped afterwards. The build is redone first when sources are
  * newer than it (scripts/lib/next-build.ts), unless --no-build. Prints one JSON object.
  */
+
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory";
 import { createDb } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
+import { createTestDatabase } from "@/tests/support/test-database";
 import { buildIsStale, distDir, prepareStandalone } from "../scripts/lib/next-build";
 import { generate, writeTree } from "./catalog";
 
@@ -45,38 +43,16 @@ interface BenchDb {
   stop(): Promise<void>;
 }
 
-async function throwawayDatabase(): Promise<Omit<BenchDb, "import">> {
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server) {
-    const embedded = await startEmbeddedPostgres();
-    return { url: embedded.url, source: "pglite", stop: () => embedded.stop() };
-  }
-  const name = `catalog_http_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: server });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    source: "postgres",
-    stop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
-}
-
 /** The given catalog, or a fresh one imported through the same path as a location refresh. */
 async function catalogDatabase(): Promise<BenchDb> {
   const given = flag("database-url");
   if (given) return { url: given, source: "existing", stop: async () => {} };
   const size = Number(flag("size") ?? 100_000);
-  const db = await throwawayDatabase();
+  const created = await createTestDatabase();
+  const db = { ...created, source: created.kind };
   const dir = await mkdtemp(path.join(os.tmpdir(), "catalog-http-bench-"));
   try {
     say(`importing ${size} entities into a throwaway ${db.source} database…`);
-    await applyMigrations({ databaseUrl: db.url });
     const entities = generate(size);
     await writeTree(dir, entities);
     const client = createDb(db.url, { max: 4 });

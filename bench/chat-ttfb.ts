@@ -7,16 +7,15 @@
  * Uses TEST_DATABASE_URL's server when set (a throwaway database), otherwise
  * embedded PGlite. Prints JSON.
  */
+
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { handleChat } from "@/lib/chat/handle-chat";
 import { chatRequestSchema } from "@/lib/chat/request";
 import { createScriptedModel } from "@/lib/chat/scripted-model";
 import type { ChatToolDeps } from "@/lib/chat/tools";
 import { createDb } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
 import { redactSecrets } from "@/lib/diagnose/redact";
+import { createTestDatabase } from "@/tests/support/test-database";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,28 +37,6 @@ const tools: ChatToolDeps = {
   getEntity: unused,
 };
 
-async function database(): Promise<{ url: string; kind: string; stop: () => Promise<void> }> {
-  const server = process.env.TEST_DATABASE_URL;
-  if (server) {
-    const name = `portico_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-    const admin = async (sql: string) => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(sql).finally(() => c.end());
-    };
-    await admin(`CREATE DATABASE "${name}"`);
-    const u = new URL(server);
-    u.pathname = `/${name}`;
-    return {
-      url: u.toString(),
-      kind: "postgres",
-      stop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-    };
-  }
-  const embedded = await startEmbeddedPostgres();
-  return { url: embedded.url, kind: "pglite", stop: () => embedded.stop() };
-}
-
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -74,8 +51,7 @@ const request = (text: string) =>
   });
 
 async function main() {
-  const store = await database();
-  await applyMigrations({ databaseUrl: store.url });
+  const store = await createTestDatabase();
   // PGlite serves one session at a time; the launcher also keeps its pool small.
   const db = createDb(store.url, { max: store.kind === "pglite" ? 1 : 10 });
   const fast = createScriptedModel([{ text: ["Hello", " from", " the", " mock", " model."] }]);
