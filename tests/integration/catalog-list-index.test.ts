@@ -165,6 +165,18 @@ describe("catalog list index answers exactly as SQL", () => {
     }
   });
 
+  it("a refresh that changes nothing keeps the index current (no rebuild per scheduled refresh)", async () => {
+    // The first refresh undoes this file's hand-made orphans and namespaces (a real change).
+    const refresh = () => ingestFromDirectory(t.db, dir, { maxBytes: 8 * 1024 * 1024 });
+    expect((await refresh()).result.ok).toBe(true);
+    expect(await currentListIndex(t.db)).toBeUndefined();
+    const before = await warmListIndex(t.db);
+    expect(before).toBeDefined();
+    const { result } = await refresh();
+    expect(result.ok && result.unchanged).toBeGreaterThan(1000);
+    expect(await currentListIndex(t.db)).toBe(before);
+  });
+
   it("a committed change makes the index stale at once; reads fall back to SQL until it is rebuilt", async () => {
     await expectIndexed();
     const before = await listEntities(t.db, { kind: "component", sort: "name", pageSize: 1 });
