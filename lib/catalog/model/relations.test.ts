@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseEntityRef, stringifyEntityRef } from "./entity-ref";
 import { buildRelations, inverseRelation, RELATION_PAIRS } from "./relations";
 import type { Entity } from "./types";
 
@@ -81,5 +82,49 @@ describe("relations", () => {
   it("dedupes repeated references", () => {
     const { rows } = buildRelations(entity("Component", { owner: "a", providesApis: ["x", "X"] }));
     expect(rows.filter((r) => r.type === "providesApi")).toHaveLength(1);
+  });
+
+  // buildRelations canonicalises refs with its own fast parser; it must agree with the real one.
+  it("resolves every odd ref exactly as parseEntityRef does, or reports it", () => {
+    const odd = [
+      "x",
+      "X",
+      "api:x",
+      "API:NS/X",
+      "ns/x",
+      "a:b:c",
+      "a:b/c:d",
+      "a/b/c",
+      ":x",
+      "x:",
+      "/x",
+      "ns/",
+      "a:/x",
+      "component:ns/",
+      "Group:Team-A",
+      "a.b_c-d",
+      "kind:ns/name/extra",
+      "ns/a:b",
+    ];
+    const fields = [
+      { field: "dependsOn", type: "dependsOn", defaultKind: undefined, allowed: ["component", "resource"] },
+      { field: "providesApis", type: "providesApi", defaultKind: "API", allowed: undefined },
+    ];
+    for (const { field, type, defaultKind, allowed } of fields) {
+      for (const value of odd) {
+        const { rows, problems } = buildRelations(entity("Component", { [field]: [value] }, "home"));
+        let expected: string | undefined;
+        try {
+          const ref = parseEntityRef(value, { defaultKind, defaultNamespace: "home" });
+          expected =
+            !allowed || allowed.includes(ref.kind.toLowerCase()) ? stringifyEntityRef(ref) : undefined;
+        } catch {
+          expected = undefined;
+        }
+        const target = rows.find((r) => r.type === type)?.targetRef;
+        expect({ field, value, target }).toEqual({ field, value, target: expected });
+        if (expected === undefined) expect(problems.map((p) => p.path)).toEqual([`spec.${field}.0`]);
+      }
+    }
   });
 });
