@@ -2,6 +2,7 @@ import { logger } from "@/lib/log/logger";
 import type { SqlExecutor } from "../db/sql-client";
 import type { ListIndex } from "./list-index";
 import { loadListIndex, readCatalogRevision } from "./load-list-index";
+import { sortedRows } from "./sort-order";
 
 interface Slot {
   index?: ListIndex;
@@ -42,6 +43,8 @@ function rebuild(db: SqlExecutor, slot: Slot): Promise<ListIndex | undefined> {
       .then(async () => {
         const started = performance.now();
         const index = await loadListIndex(db);
+        // The default order (~60 ms to sort at 100k) before publishing, not in the first request.
+        if (index) sortedRows(index, "name");
         slot.lastMs = performance.now() - started;
         if (index && slots.get(db) === slot) {
           slot.index = index;
