@@ -27,10 +27,6 @@ export function enableListIndex(db: SqlExecutor): void {
   if (!slots.has(db)) slots.set(db, {});
 }
 
-export function disableListIndex(db: SqlExecutor): void {
-  slots.delete(db);
-}
-
 /**
  * Starts a build unless one is running. Rebuilds are paced to at most half the time (a build
  * waits as long as the previous one took, counted from its end): a catalog that changes every
@@ -46,7 +42,7 @@ function rebuild(db: SqlExecutor, slot: Slot): Promise<ListIndex | undefined> {
         // The default order (~60 ms to sort at 100k) before publishing, not in the first request.
         if (index) sortedRows(index, "name");
         slot.lastMs = performance.now() - started;
-        if (index && slots.get(db) === slot) {
+        if (index) {
           slot.index = index;
           log.debug(
             { entities: index.size, revision: index.revision, ms: Math.round(slot.lastMs) },
