@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as byName } from "@/app/api/catalog/entities/by-name/[kind]/[namespace]/[name]/route";
@@ -10,36 +8,19 @@ import { GET as listEntities } from "@/app/api/catalog/entities/route";
 import { GET as facets } from "@/app/api/catalog/entity-facets/route";
 import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory";
 import type { Entity } from "@/lib/catalog/model/types";
-import { resetServerConfigForTests } from "@/lib/config/server-config";
-import { type Db, getDb } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "../support/postgres";
+import { getDb } from "@/lib/db/client";
+import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 
-const holder = globalThis as { __porticoDb?: Db };
-let testDb: TestDatabase;
-let dataDir: string;
-const saved = { DATABASE_URL: process.env.DATABASE_URL, PORTICO_DATA_DIR: process.env.PORTICO_DATA_DIR };
+let app: AppEnvironment;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  dataDir = await mkdtemp(path.join(tmpdir(), "portico-catalog-api-"));
-  process.env.DATABASE_URL = testDb.url;
-  process.env.PORTICO_DATA_DIR = dataDir;
-  holder.__porticoDb = undefined;
-  resetServerConfigForTests();
+  app = await startAppEnvironment("catalog-api");
   const { result } = await ingestFromDirectory(getDb(), path.resolve("prisma/seed/demo-org"));
   expect(result.ok).toBe(true);
 });
 
 afterAll(async () => {
-  await holder.__porticoDb?.$disconnect();
-  holder.__porticoDb = undefined;
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetServerConfigForTests();
-  await testDb?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await app?.stop();
 });
 
 const get = (p: string) => new Request(`http://localhost/api/catalog${p}`);

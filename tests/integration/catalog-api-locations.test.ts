@@ -1,7 +1,6 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as analyze } from "@/app/api/catalog/analyze-location/route";
@@ -15,38 +14,18 @@ import { POST as refresh } from "@/app/api/catalog/refresh/route";
 import { POST as registerRoute } from "@/app/api/catalog/register/route";
 import { POST as validate } from "@/app/api/catalog/validate-entity/route";
 import type { Entity } from "@/lib/catalog/model/types";
-import { resetServerConfigForTests } from "@/lib/config/server-config";
-import type { Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "../support/postgres";
+import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 
-const holder = globalThis as { __porticoDb?: Db };
-const ENV_KEYS = [
-  "DATABASE_URL",
-  "PORTICO_DATA_DIR",
-  "PORTICO_CATALOG_URL_ALLOWLIST",
-  "PORTICO_CATALOG_ALLOW_PRIVATE_URLS",
-];
-const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
-let testDb: TestDatabase;
+let app: AppEnvironment;
 let dataDir: string;
 let treeDir: string;
 let yamlServer: http.Server;
 let yamlHost: string;
 const served = new Map<string, string>();
 
-function setEnv(values: Record<string, string | undefined>) {
-  for (const [k, v] of Object.entries(values)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetServerConfigForTests();
-}
+const setEnv = (values: Record<string, string | undefined>) => app.setEnv(values);
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  dataDir = await mkdtemp(path.join(tmpdir(), "portico-catalog-loc-"));
-  treeDir = path.join(dataDir, "catalog", "tree");
-  await cp(path.resolve("tests/fixtures/catalog/tree"), treeDir, { recursive: true });
   yamlServer = http.createServer((req, res) => {
     const body = served.get(req.url ?? "");
     if (body === undefined) res.writeHead(404).end("no");
@@ -54,22 +33,18 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => yamlServer.listen(0, "127.0.0.1", r));
   yamlHost = `127.0.0.1:${(yamlServer.address() as AddressInfo).port}`;
-  holder.__porticoDb = undefined;
-  setEnv({
-    DATABASE_URL: testDb.url,
-    PORTICO_DATA_DIR: dataDir,
+  app = await startAppEnvironment("catalog-loc", {
     PORTICO_CATALOG_URL_ALLOWLIST: yamlHost,
     PORTICO_CATALOG_ALLOW_PRIVATE_URLS: "true",
   });
+  dataDir = app.dataDir;
+  treeDir = path.join(dataDir, "catalog", "tree");
+  await cp(path.resolve("tests/fixtures/catalog/tree"), treeDir, { recursive: true });
 });
 
 afterAll(async () => {
-  await holder.__porticoDb?.$disconnect();
-  holder.__porticoDb = undefined;
-  setEnv(saved);
   await new Promise((r) => yamlServer?.close(r));
-  await testDb?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await app?.stop();
 });
 
 const req = (method: string, p: string, body?: unknown) =>

@@ -1,14 +1,12 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CATALOG_FILTER_EXISTS, CatalogClient } from "@backstage/catalog-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RouteEntry, RouteModule } from "@/lib/catalog/api/route-server";
 import { startRouteServer } from "@/lib/catalog/api/route-server";
 import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory";
-import { resetServerConfigForTests } from "@/lib/config/server-config";
-import { type Db, getDb } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "../support/postgres";
+import { getDb } from "@/lib/db/client";
+import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 
 /**
  * Drives the catalog routes with the real @backstage/catalog-client over loopback HTTP,
@@ -16,10 +14,7 @@ import { createTestDatabase, type TestDatabase } from "../support/postgres";
  * exactly Backstage's.
  */
 
-const holder = globalThis as { __porticoDb?: Db };
-const saved = { DATABASE_URL: process.env.DATABASE_URL, PORTICO_DATA_DIR: process.env.PORTICO_DATA_DIR };
-let testDb: TestDatabase;
-let dataDir: string;
+let app: AppEnvironment;
 let server: { url: string; close: () => Promise<void> };
 let client: CatalogClient;
 let contractDir: string;
@@ -43,19 +38,14 @@ const svcYaml = (names: string[]) =>
     .join("---\n");
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  dataDir = await mkdtemp(path.join(tmpdir(), "portico-contract-"));
-  contractDir = path.join(dataDir, "catalog", "contract");
+  app = await startAppEnvironment("contract");
+  contractDir = path.join(app.dataDir, "catalog", "contract");
   await mkdir(contractDir, { recursive: true });
   await writeFile(
     path.join(contractDir, "catalog-info.yaml"),
     "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: contract\nspec:\n  targets: [./svc.yaml]\n",
   );
   await writeFile(path.join(contractDir, "svc.yaml"), svcYaml(["contract-alpha", "contract-beta"]));
-  process.env.DATABASE_URL = testDb.url;
-  process.env.PORTICO_DATA_DIR = dataDir;
-  holder.__porticoDb = undefined;
-  resetServerConfigForTests();
   const { result } = await ingestFromDirectory(getDb(), path.resolve("prisma/seed/demo-org"));
   expect(result.ok).toBe(true);
   server = await startRouteServer(await catalogRoutes());
@@ -67,15 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await holder.__porticoDb?.$disconnect();
-  holder.__porticoDb = undefined;
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetServerConfigForTests();
-  await testDb?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await app?.stop();
 });
 
 describe("CatalogClient reads", () => {
