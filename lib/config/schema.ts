@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { authEnvShape } from "./auth-schema";
 
 const optionalString = z
   .string()
@@ -81,6 +82,7 @@ export const serverEnvSchema = z.object({
   PORTICO_CATALOG_ALLOW_PRIVATE_URLS: optionalString.transform((v) => v === "true" || v === "1"),
   // The in-process catalog list index (lib/catalog/list-index); "false" answers lists from SQL only.
   PORTICO_CATALOG_LIST_INDEX: optionalString.transform((v) => v !== "false" && v !== "0"),
+  ...authEnvShape,
 });
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;

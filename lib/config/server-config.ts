@@ -15,12 +15,36 @@ export interface ServerConfig {
   kubernetes: { mode: KubernetesMode; kubeconfigPath: string | undefined; timeoutMs: number };
   http: { corsOrigins: string[]; maxBodyBytes: number };
   log: { level: ServerEnv["PORTICO_LOG_LEVEL"] };
+  auth: AuthConfig;
   catalog: {
     refreshIntervalSeconds: number;
     urlAllowlist: string[];
     allowPrivateUrls: boolean;
     listIndex: boolean;
   };
+}
+
+export type AuthMode = "local" | "oidc";
+
+export interface AuthConfig {
+  mode: AuthMode;
+  /** Address the HTTP server listens on (undefined: 127.0.0.1 in local mode, 0.0.0.0 in oidc mode). */
+  bindAddress: string | undefined;
+  allowInsecureNetwork: boolean;
+  bootstrapToken: string | undefined;
+  secret: string | undefined;
+  oidc: {
+    issuerUrl: string | undefined;
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    scopes: string[];
+    groupsClaim: string;
+  };
+  adminGroups: string[];
+  viewerGroups: string[];
+  rateLimitPerMinute: number;
+  quotas: { pastedLocations: number; conversations: number; messagesPerConversation: number };
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +63,13 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
   const parsed = serverEnvSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
   const e = parsed.data;
+  if (e.PORTICO_AUTH_MODE === "oidc") {
+    const missing = (
+      ["OIDC_ISSUER_URL", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "PORTICO_AUTH_SECRET"] as const
+    ).filter((k) => !e[k]);
+    if (missing.length)
+      throw new ConfigError(missing.map((k) => `${k}: required when PORTICO_AUTH_MODE=oidc`));
+  }
   const kubernetesMode: KubernetesMode = e.KUBECONFIG
     ? "kubeconfig"
     : e.KUBERNETES_SERVICE_HOST
@@ -64,6 +95,29 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
     kubernetes: { mode: kubernetesMode, kubeconfigPath: e.KUBECONFIG, timeoutMs: e.PORTICO_K8S_TIMEOUT_MS },
     http: { corsOrigins: e.PORTICO_CORS_ORIGINS, maxBodyBytes: e.PORTICO_MAX_BODY_BYTES },
     log: { level: e.PORTICO_LOG_LEVEL },
+    auth: {
+      mode: e.PORTICO_AUTH_MODE,
+      bindAddress: e.PORTICO_BIND_ADDRESS,
+      allowInsecureNetwork: e.PORTICO_ALLOW_INSECURE_NETWORK,
+      bootstrapToken: e.PORTICO_BOOTSTRAP_TOKEN,
+      secret: e.PORTICO_AUTH_SECRET,
+      oidc: {
+        issuerUrl: e.OIDC_ISSUER_URL,
+        clientId: e.OIDC_CLIENT_ID,
+        clientSecret: e.OIDC_CLIENT_SECRET,
+        scopes: e.OIDC_SCOPES,
+        groupsClaim: e.OIDC_GROUPS_CLAIM,
+      },
+      adminGroups: e.PORTICO_ADMIN_GROUPS,
+      viewerGroups: e.PORTICO_VIEWER_GROUPS,
+      rateLimitPerMinute: e.PORTICO_RATE_LIMIT_PER_MINUTE,
+      quotas: {
+        pastedLocations: e.PORTICO_QUOTA_PASTED_LOCATIONS,
+        conversations: e.PORTICO_QUOTA_CONVERSATIONS,
+        messagesPerConversation: e.PORTICO_QUOTA_MESSAGES_PER_CONVERSATION,
+      },
+      redisUrl: e.REDIS_URL,
+    },
     catalog: {
       refreshIntervalSeconds: e.PORTICO_CATALOG_REFRESH_INTERVAL_S,
       urlAllowlist: e.PORTICO_CATALOG_URL_ALLOWLIST,

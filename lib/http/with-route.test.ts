@@ -11,14 +11,16 @@ const post = (
 
 describe("withRoute", () => {
   it("serialises returned objects as JSON and sets a request id", async () => {
-    const res = await withRoute("t", () => ({ ok: true }))(new Request("http://localhost/api/x"));
+    const res = await withRoute("t", { public: true }, () => ({ ok: true }))(
+      new Request("http://localhost/api/x"),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("honours a safe incoming X-Request-Id and replaces an unsafe one", async () => {
-    const h = withRoute("t", () => ({}));
+    const h = withRoute("t", { public: true }, () => ({}));
     const ok = await h(new Request("http://l/", { headers: { "x-request-id": "abc-123" } }));
     expect(ok.headers.get("x-request-id")).toBe("abc-123");
     const bad = await h(new Request("http://l/", { headers: { "x-request-id": "a b<script>" } }));
@@ -26,7 +28,7 @@ describe("withRoute", () => {
   });
 
   it("maps ApiError to its status and JSON body", async () => {
-    const res = await withRoute("t", () => {
+    const res = await withRoute("t", { public: true }, () => {
       throw new ApiError(404, "not_found", "no such thing", { id: 1 });
     })(new Request("http://l/"));
     expect(res.status).toBe(404);
@@ -36,7 +38,7 @@ describe("withRoute", () => {
   });
 
   it("hides unexpected errors behind a 500 without internals", async () => {
-    const res = await withRoute("t", () => {
+    const res = await withRoute("t", { public: true }, () => {
       throw new Error("secret stack detail");
     })(new Request("http://l/"));
     expect(res.status).toBe(500);
@@ -46,7 +48,7 @@ describe("withRoute", () => {
   });
 
   it("passes awaited route params to the handler", async () => {
-    const h = withRoute<{ id: string }>("t", ({ params }) => ({ id: params.id }));
+    const h = withRoute<{ id: string }>("t", { public: true }, ({ params }) => ({ id: params.id }));
     const res = await h(new Request("http://l/"), { params: Promise.resolve({ id: "42" }) });
     expect(await res.json()).toEqual({ id: "42" });
   });

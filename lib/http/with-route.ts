@@ -1,15 +1,29 @@
+import { authorizeRequest } from "@/lib/access/authorize";
+import type { Principal } from "@/lib/access/principal";
+import type { PublicAccess, RouteAccess, ScopedAccess } from "@/lib/access/route-access";
 import { type Logger, logger } from "@/lib/log/logger";
 import { ApiError, type ErrorBody } from "./api-error";
 import { resolveRequestId } from "./request-id";
 
-export interface RouteContext<P> {
+export type { RouteAccess } from "@/lib/access/route-access";
+
+export interface RouteContext<P, W = Principal> {
   req: Request;
   requestId: string;
   log: Logger;
   params: P;
+  /** Who is asking; null only on public routes. */
+  principal: W;
 }
 
-type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | object> | Response | object;
+type Handler<P, W = Principal> = (ctx: RouteContext<P, W>) => Promise<Response | object> | Response | object;
+
+export interface RouteHandler<P> {
+  (req: Request, segment?: NextSegment<P>): Promise<Response>;
+  /** The declared requirement, read by the route-coverage test and the OpenAPI document. */
+  readonly access: RouteAccess;
+  readonly routeName: string;
+}
 
 interface NextSegment<P> {
   params: Promise<P>;
@@ -18,24 +32,52 @@ interface NextSegment<P> {
 export function errorResponse(error: ApiError, requestId: string): Response {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.details !== undefined) body.error.details = error.details;
-  return Response.json(body, { status: error.status, headers: { "X-Request-Id": requestId } });
+  const headers: Record<string, string> = { "X-Request-Id": requestId };
+  const retry = (error.details as { retry_after_s?: unknown } | undefined)?.retry_after_s;
+  if (error.status === 429 && typeof retry === "number") headers["Retry-After"] = String(retry);
+  if (error.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="portico"';
+  return Response.json(body, { status: error.status, headers });
 }
 
 /**
- * The one wrapper around every route handler: request id in and out, a child
- * logger, error-to-status mapping and timing. Authentication and rate limits
- * plug in here later, so handlers stay "parse → call lib/ → return data".
- * Handlers return plain objects (sent as JSON) or a Response (streams, 204s).
+ * The one wrapper around every route handler: the declared access requirement
+ * (401/403/429 before the handler runs), request id in and out, a child logger,
+ * error-to-status mapping and timing, so handlers stay "parse → call lib/ →
+ * return data". Handlers return plain objects (sent as JSON) or a Response.
  */
-export function withRoute<P = Record<string, never>>(name: string, handler: Handler<P>) {
-  return async (req: Request, segment?: NextSegment<P>): Promise<Response> => {
+export function withRoute<P = Record<string, never>>(
+  name: string,
+  access: PublicAccess,
+  handler: Handler<P, Principal | null>,
+): RouteHandler<P>;
+export function withRoute<P = Record<string, never>>(
+  name: string,
+  access: ScopedAccess,
+  handler: Handler<P, Principal>,
+): RouteHandler<P>;
+export function withRoute<P = Record<string, never>>(
+  name: string,
+  access: RouteAccess,
+  handler: Handler<P, Principal> | Handler<P, Principal | null>,
+): RouteHandler<P> {
+  const run = async (req: Request, segment?: NextSegment<P>): Promise<Response> => {
     const started = performance.now();
     const requestId = resolveRequestId(req.headers.get("x-request-id"));
     const log = logger.child({ route: name, request_id: requestId });
     let response: Response;
+    let who: string | undefined;
     try {
+      const principal = await authorizeRequest(req, access);
+      who = principal?.id;
       const params = (segment ? await segment.params : {}) as P;
-      const result = await handler({ req, requestId, log, params });
+      // authorizeRequest returns a principal for every non-public access, matching the overloads.
+      const result = await (handler as Handler<P, Principal | null>)({
+        req,
+        requestId,
+        log,
+        params,
+        principal,
+      });
       response = result instanceof Response ? result : Response.json(result);
       if (!response.headers.has("X-Request-Id")) {
         // Responses built elsewhere can be immutable (e.g. Response.redirect); copy instead of mutating.
@@ -60,9 +102,10 @@ export function withRoute<P = Record<string, never>>(name: string, handler: Hand
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const level = response.status >= 500 ? "error" : response.status >= 400 ? "warn" : "info";
     log[level](
-      { method: req.method, path: new URL(req.url).pathname, status: response.status, ms },
+      { method: req.method, path: new URL(req.url).pathname, status: response.status, ms, principal: who },
       "request",
     );
     return response;
   };
+  return Object.assign(run, { access, routeName: name });
 }

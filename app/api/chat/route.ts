@@ -5,7 +5,7 @@ import { parseJsonBody, withRoute } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withRoute("chat", async ({ req, log }) => {
+export const POST = withRoute("chat", { scope: "chat", rateLimit: "chat" }, async ({ req, log }) => {
   const body = await parseJsonBody(req, chatRequestSchema, MAX_CHAT_BODY_BYTES);
   return handleChat(body, getChatHandlerDeps(log), req.signal);
 });

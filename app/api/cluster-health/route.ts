@@ -5,7 +5,7 @@ import { readClusterHealth } from "@/lib/k8s/service";
 export const dynamic = "force-dynamic";
 
 /** ClusterHealth JSON; never a 5xx for cluster trouble: that is `connected:false` or `errors[]`. */
-export const GET = withRoute("cluster-health", async ({ req }) => {
+export const GET = withRoute("cluster-health", { scope: "cluster:read" }, async ({ req }) => {
   const { namespace } = parseQuery(req.url, optionalNamespaceQuery);
   const { health, cache } = await readClusterHealth({ namespace });
   // The server-side TTL cache is the only cache: a browser or proxy must not serve stale health.

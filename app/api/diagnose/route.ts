@@ -6,8 +6,12 @@ import { parseDiagnoseBody } from "./parse-body";
 export const dynamic = "force-dynamic";
 
 /** Analyzes pasted error text; answers offline when no model is configured or the model fails. */
-export const POST = withRoute("diagnose", async ({ req, requestId, log }) => {
-  const input = await parseDiagnoseBody(req);
-  const result = await diagnose(input, diagnoseDepsFor(requestId, log));
-  return Response.json(result, { headers: { "Cache-Control": "no-store" } });
-});
+export const POST = withRoute(
+  "diagnose",
+  { scope: "diagnose", rateLimit: "diagnose" },
+  async ({ req, requestId, log }) => {
+    const input = await parseDiagnoseBody(req);
+    const result = await diagnose(input, diagnoseDepsFor(requestId, log));
+    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+  },
+);

@@ -5,7 +5,7 @@ import { buildOpenApiDocument } from "@/lib/openapi/document";
 // Built once: the document only changes with the code.
 let cached: Record<string, unknown> | undefined;
 
-export const GET = withRoute("openapi", () => {
+export const GET = withRoute("openapi", { public: true }, () => {
   cached ??= buildOpenApiDocument({ version: clientConfig.version });
   return Response.json(cached, { headers: { "Cache-Control": "public, max-age=300" } });
 });

@@ -6,7 +6,7 @@ import { getRunbookService } from "@/lib/runbooks/service-instance";
 export const dynamic = "force-dynamic";
 
 /** Every runbook, or with `?q=` the hybrid search results in relevance order. */
-export const GET = withRoute("runbooks", async ({ req }) => {
+export const GET = withRoute("runbooks", { scope: "catalog:read" }, async ({ req }) => {
   const { q, limit } = parseQuery(req.url, runbookListQuerySchema);
   return listOrSearchRunbooks(getRunbookService(), { q, limit });
 });

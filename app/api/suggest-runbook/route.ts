@@ -11,8 +11,12 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_BYTES = MAX_ERROR_MESSAGE_BYTES * 6 + 64 * 1024;
 
 /** Hybrid (vector + keyword) runbook retrieval; keyword-only with `degraded` when Chroma is down. */
-export const POST = withRoute("suggest-runbook", async ({ req }) => {
-  const input = await parseJsonBody(req, suggestRunbookRequestSchema, MAX_BODY_BYTES);
-  if (input.error_message && isErrorMessageTooLarge(input.error_message)) throw errorMessageTooLarge();
-  return suggestRunbooks(input, getRunbookService());
-});
+export const POST = withRoute(
+  "suggest-runbook",
+  { scope: "diagnose", rateLimit: "suggest-runbook" },
+  async ({ req }) => {
+    const input = await parseJsonBody(req, suggestRunbookRequestSchema, MAX_BODY_BYTES);
+    if (input.error_message && isErrorMessageTooLarge(input.error_message)) throw errorMessageTooLarge();
+    return suggestRunbooks(input, getRunbookService());
+  },
+);

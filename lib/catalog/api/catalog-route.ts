@@ -1,3 +1,5 @@
+import type { Principal } from "@/lib/access/principal";
+import type { ScopedAccess } from "@/lib/access/route-access";
 import { withRoute } from "@/lib/http";
 import type { RouteContext } from "@/lib/http/with-route";
 
@@ -18,7 +20,7 @@ export function backstageErrorName(status: number): string {
   return NAMES[status] ?? (status >= 500 ? "Error" : "InputError");
 }
 
-type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | object> | Response | object;
+type Handler<P> = (ctx: RouteContext<P, Principal>) => Promise<Response | object> | Response | object;
 
 /**
  * `withRoute` plus Backstage's error envelope. @backstage/errors only parses a JSON error
@@ -26,9 +28,13 @@ type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | object> | Respons
  * `{ error: { name, message, code, details }, request, response: { statusCode } }` —
  * our `{ error: { code, message, details } }` convention is kept inside `error`.
  */
-export function catalogRoute<P = Record<string, never>>(name: string, handler: Handler<P>) {
-  const inner = withRoute<P>(name, handler);
-  return async (req: Request, segment?: { params: Promise<P> }): Promise<Response> => {
+export function catalogRoute<P = Record<string, never>>(
+  name: string,
+  access: ScopedAccess,
+  handler: Handler<P>,
+) {
+  const inner = withRoute<P>(name, access, handler);
+  const run = async (req: Request, segment?: { params: Promise<P> }): Promise<Response> => {
     const res = await inner(req, segment);
     if (res.status < 400 || !res.headers.get("content-type")?.includes("application/json")) return res;
     const body = (await res
@@ -48,4 +54,5 @@ export function catalogRoute<P = Record<string, never>>(name: string, handler: H
       { status: res.status, headers },
     );
   };
+  return Object.assign(run, { access: inner.access, routeName: inner.routeName });
 }

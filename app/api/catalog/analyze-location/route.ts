@@ -7,7 +7,7 @@ import { parseJsonBody } from "@/lib/http";
 export const dynamic = "force-dynamic";
 
 /** Backstage's POST /analyze-location: `{ existingEntityFiles, generateEntities }` (+ `errors`). */
-export const POST = catalogRoute("catalog.analyze-location", async ({ req }) => {
+export const POST = catalogRoute("catalog.analyze-location", { scope: "catalog:write" }, async ({ req }) => {
   const body = await parseJsonBody(req, analyzeLocationBody, 64 * 1024);
   return analyzeLocationRequest(catalogDeps(), body);
 });

@@ -8,7 +8,7 @@ import { parseQuery } from "@/lib/http";
 export const dynamic = "force-dynamic";
 
 /** Backstage's GET /entities: a plain array; the next page is announced in a `Link` header. */
-export const GET = catalogRoute("catalog.entities.list", async ({ req }) => {
+export const GET = catalogRoute("catalog.entities.list", { scope: "catalog:read" }, async ({ req }) => {
   const q = parseQuery(req.url, getEntitiesQuery);
   const { items, nextCursor } = await getEntities(catalogDeps().db, q);
   const headers: Record<string, string> = {};

@@ -9,7 +9,7 @@ import { parseJsonBody, parseQuery } from "@/lib/http";
 export const dynamic = "force-dynamic";
 
 /** Backstage's GET /entity-facets: `{ facets: { [facet]: [{ value, count }] } }`. */
-export const GET = catalogRoute("catalog.entity-facets", async ({ req }) => {
+export const GET = catalogRoute("catalog.entity-facets", { scope: "catalog:read" }, async ({ req }) => {
   const { facet, filter } = parseQuery(req.url, facetsQuery);
   return getEntityFacets(catalogDeps().db, { facets: facet, filter });
 });
@@ -20,10 +20,14 @@ const predicateBody = z.object({
 });
 
 /** The predicate form catalog-client uses when a `query` is given. */
-export const POST = catalogRoute("catalog.entity-facets.query", async ({ req }) => {
-  const body = await parseJsonBody(req, predicateBody, 256 * 1024);
-  return getEntityFacets(catalogDeps().db, {
-    facets: body.facets,
-    filter: body.query ? predicateToFilter(body.query, "query") : [],
-  });
-});
+export const POST = catalogRoute(
+  "catalog.entity-facets.query",
+  { scope: "catalog:read" },
+  async ({ req }) => {
+    const body = await parseJsonBody(req, predicateBody, 256 * 1024);
+    return getEntityFacets(catalogDeps().db, {
+      facets: body.facets,
+      filter: body.query ? predicateToFilter(body.query, "query") : [],
+    });
+  },
+);

@@ -9,13 +9,13 @@ import { parseJsonBody, parseQuery } from "@/lib/http";
 export const dynamic = "force-dynamic";
 
 /** Backstage's GET /locations: `[{ data: Location }]`. */
-export const GET = catalogRoute("catalog.locations.list", async () => {
+export const GET = catalogRoute("catalog.locations.list", { scope: "catalog:read" }, async () => {
   const locations = await listLocations(catalogDeps().db);
   return Response.json(locations.map((l) => ({ data: toBackstageLocation(l) })));
 });
 
 /** Backstage's POST /locations: 201 `{ location, entities, exists? }`; 409 when it exists. */
-export const POST = catalogRoute("catalog.locations.create", async ({ req }) => {
+export const POST = catalogRoute("catalog.locations.create", { scope: "catalog:write" }, async ({ req }) => {
   const { dryRun, onConflict } = parseQuery(req.url, dryRunQuery);
   const body = await parseJsonBody(req, locationInput, 64 * 1024);
   const created = await createLocation(catalogDeps(), body, { dryRun, onConflict });

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * Backstage's POST /refresh. catalog-client insists on status 200 and ignores the body;
  * the refresh runs synchronously here, so the body reports its outcome.
  */
-export const POST = catalogRoute("catalog.refresh", async ({ req }) => {
+export const POST = catalogRoute("catalog.refresh", { scope: "catalog:write" }, async ({ req }) => {
   const { entityRef } = await parseJsonBody(req, refreshBody, 16 * 1024);
   return refreshEntity(catalogDeps(), entityRef);
 });

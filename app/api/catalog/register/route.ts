@@ -14,7 +14,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
  * Portico's register flow for the UI: `{ yaml }` or `{ url }`; `?dryRun=true` previews
  * without writing (200), otherwise imports (201) — see lib/catalog/service/register.ts.
  */
-export const POST = catalogRoute("catalog.register", async ({ req }) => {
+export const POST = catalogRoute("catalog.register", { scope: "catalog:write" }, async ({ req }) => {
   const { dryRun } = parseQuery(req.url, dryRunQuery);
   const body = await parseJsonBody(req, registerBody, MAX_BODY_BYTES);
   const result = await register(catalogDeps(), body, dryRun);

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * when the entity is invalid (catalog-client reads `errors` from that 400). A malformed
  * request body is a regular 400 error envelope instead.
  */
-export const POST = catalogRoute("catalog.validate-entity", async ({ req }) => {
+export const POST = catalogRoute("catalog.validate-entity", { scope: "catalog:read" }, async ({ req }) => {
   const { entity } = await parseJsonBody(req, validateEntityBody, 1024 * 1024);
   const result = validateEntityResponse(entity);
   if (result.valid) return {};

@@ -8,23 +8,31 @@ export const dynamic = "force-dynamic";
 const missing = (id: string) =>
   notFound(`No conversation ${id}`, { fields: [{ field: "id", message: "unknown" }] });
 
-export const GET = withRoute<{ id: string }>("conversations.get", async ({ params }) => {
+export const GET = withRoute<{ id: string }>("conversations.get", { scope: "chat" }, async ({ params }) => {
   const { id } = parsePathParams(params, conversationIdParams);
   const conversation = await getConversationWithMessages(getDb(), id);
   if (!conversation) throw missing(id);
   return conversation;
 });
 
-export const PATCH = withRoute<{ id: string }>("conversations.rename", async ({ req, params }) => {
-  const { id } = parsePathParams(params, conversationIdParams);
-  const { title } = await parseJsonBody(req, renameConversationBody, 4096);
-  const conversation = await renameConversation(getDb(), id, title);
-  if (!conversation) throw missing(id);
-  return conversation;
-});
+export const PATCH = withRoute<{ id: string }>(
+  "conversations.rename",
+  { scope: "chat" },
+  async ({ req, params }) => {
+    const { id } = parsePathParams(params, conversationIdParams);
+    const { title } = await parseJsonBody(req, renameConversationBody, 4096);
+    const conversation = await renameConversation(getDb(), id, title);
+    if (!conversation) throw missing(id);
+    return conversation;
+  },
+);
 
-export const DELETE = withRoute<{ id: string }>("conversations.delete", async ({ params }) => {
-  const { id } = parsePathParams(params, conversationIdParams);
-  if (!(await deleteConversation(getDb(), id))) throw missing(id);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = withRoute<{ id: string }>(
+  "conversations.delete",
+  { scope: "chat" },
+  async ({ params }) => {
+    const { id } = parsePathParams(params, conversationIdParams);
+    if (!(await deleteConversation(getDb(), id))) throw missing(id);
+    return new Response(null, { status: 204 });
+  },
+);

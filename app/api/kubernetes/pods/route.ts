@@ -6,7 +6,7 @@ import { getKubeClients } from "@/lib/k8s/service";
 export const dynamic = "force-dynamic";
 
 /** Pod list (status, restarts) of one namespace or all, for the Cluster page. */
-export const GET = withRoute("kubernetes-pods", async ({ req }) => {
+export const GET = withRoute("kubernetes-pods", { scope: "cluster:read" }, async ({ req }) => {
   const { namespace } = parseQuery(req.url, optionalNamespaceQuery);
   const list = await listPods(getKubeClients(), { namespace });
   return Response.json(list, { headers: { "Cache-Control": "no-store" } });

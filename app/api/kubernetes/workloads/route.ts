@@ -9,7 +9,7 @@ import { findEntityWorkloads } from "@/lib/k8s/workloads";
 export const dynamic = "force-dynamic";
 
 /** Deployments and pods of a catalog entity, found through its backstage.io/kubernetes-* annotations. */
-export const GET = withRoute("kubernetes-workloads", async ({ req }) => {
+export const GET = withRoute("kubernetes-workloads", { scope: "cluster:read" }, async ({ req }) => {
   const { entity: ref } = parseQuery(req.url, workloadsQuerySchema);
   if (!tryCanonicalRef(ref)) {
     throw badRequest(

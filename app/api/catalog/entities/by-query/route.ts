@@ -9,7 +9,7 @@ import { parseJsonBody, parseQuery } from "@/lib/http";
 export const dynamic = "force-dynamic";
 
 /** Backstage's GET /entities/by-query: `{ items, totalItems, pageInfo }`; a cursor carries the query. */
-export const GET = catalogRoute("catalog.entities.query", async ({ req }) => {
+export const GET = catalogRoute("catalog.entities.query", { scope: "catalog:read" }, async ({ req }) => {
   const q = parseQuery(req.url, queryEntitiesQuery);
   const fields = q.fields.length ? q.fields : undefined;
   const db = catalogDeps().db;
@@ -29,21 +29,25 @@ export const GET = catalogRoute("catalog.entities.query", async ({ req }) => {
 });
 
 /** The predicate form catalog-client uses when a `query` is given. */
-export const POST = catalogRoute("catalog.entities.query-predicate", async ({ req }) => {
-  const body = await parseJsonBody(req, queryByPredicateBody, 256 * 1024);
-  const db = catalogDeps().db;
-  const fields = body.fields?.length ? body.fields : undefined;
-  if ("cursor" in body) {
-    return queryEntities(db, { cursor: body.cursor, limit: body.limit, fields });
-  }
-  const term = body.fullTextFilter?.term.trim();
-  return queryEntities(db, {
-    filter: body.query ? predicateToFilter(body.query, "query") : [],
-    fields,
-    limit: body.limit,
-    offset: body.offset,
-    orderFields: body.orderBy,
-    fullTextFilter: term ? { term, fields: body.fullTextFilter?.fields } : undefined,
-    totalItems: body.totalItems,
-  });
-});
+export const POST = catalogRoute(
+  "catalog.entities.query-predicate",
+  { scope: "catalog:read" },
+  async ({ req }) => {
+    const body = await parseJsonBody(req, queryByPredicateBody, 256 * 1024);
+    const db = catalogDeps().db;
+    const fields = body.fields?.length ? body.fields : undefined;
+    if ("cursor" in body) {
+      return queryEntities(db, { cursor: body.cursor, limit: body.limit, fields });
+    }
+    const term = body.fullTextFilter?.term.trim();
+    return queryEntities(db, {
+      filter: body.query ? predicateToFilter(body.query, "query") : [],
+      fields,
+      limit: body.limit,
+      offset: body.offset,
+      orderFields: body.orderBy,
+      fullTextFilter: term ? { term, fields: body.fullTextFilter?.fields } : undefined,
+      totalItems: body.totalItems,
+    });
+  },
+);

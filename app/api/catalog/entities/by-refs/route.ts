@@ -9,7 +9,7 @@ import { parseJsonBody, parseQuery } from "@/lib/http";
 export const dynamic = "force-dynamic";
 
 /** Backstage's POST /entities/by-refs: `{ items }` in request order, null where missing. */
-export const POST = catalogRoute("catalog.entities.by-refs", async ({ req }) => {
+export const POST = catalogRoute("catalog.entities.by-refs", { scope: "catalog:read" }, async ({ req }) => {
   const { filter } = parseQuery(req.url, byRefsQuery);
   const body = await parseJsonBody(req, byRefsBody, 1024 * 1024);
   return getEntitiesByRefs(catalogDeps().db, {

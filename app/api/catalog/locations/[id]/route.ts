@@ -7,18 +7,26 @@ import { notFound, parsePathParams } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = catalogRoute<{ id: string }>("catalog.locations.get", async ({ params }) => {
-  const { id } = parsePathParams(params, locationIdParams);
-  const location = await getLocation(catalogDeps().db, id);
-  if (!location) throw notFound(`Found no location with ID ${id}`);
-  return toBackstageLocation(location);
-});
+export const GET = catalogRoute<{ id: string }>(
+  "catalog.locations.get",
+  { scope: "catalog:read" },
+  async ({ params }) => {
+    const { id } = parsePathParams(params, locationIdParams);
+    const location = await getLocation(catalogDeps().db, id);
+    if (!location) throw notFound(`Found no location with ID ${id}`);
+    return toBackstageLocation(location);
+  },
+);
 
 /** 204; removes the location and, like Backstage, the entities it manages. */
-export const DELETE = catalogRoute<{ id: string }>("catalog.locations.delete", async ({ params }) => {
-  const { id } = parsePathParams(params, locationIdParams);
-  const deps = catalogDeps();
-  const removed = await deps.writes(() => removeLocation(deps.db, id));
-  if (!removed) throw notFound(`Found no location with ID ${id}`);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = catalogRoute<{ id: string }>(
+  "catalog.locations.delete",
+  { scope: "catalog:write" },
+  async ({ params }) => {
+    const { id } = parsePathParams(params, locationIdParams);
+    const deps = catalogDeps();
+    const removed = await deps.writes(() => removeLocation(deps.db, id));
+    if (!removed) throw notFound(`Found no location with ID ${id}`);
+    return new Response(null, { status: 204 });
+  },
+);

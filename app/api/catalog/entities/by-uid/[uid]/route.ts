@@ -7,16 +7,24 @@ import { notFound, parsePathParams } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = catalogRoute<{ uid: string }>("catalog.entities.by-uid", async ({ params }) => {
-  const { uid } = parsePathParams(params, uidParams);
-  const entity = await getEntityByUid(catalogDeps().db, uid);
-  if (!entity) throw notFound(`No entity with uid ${uid}`);
-  return entity;
-});
+export const GET = catalogRoute<{ uid: string }>(
+  "catalog.entities.by-uid",
+  { scope: "catalog:read" },
+  async ({ params }) => {
+    const { uid } = parsePathParams(params, uidParams);
+    const entity = await getEntityByUid(catalogDeps().db, uid);
+    if (!entity) throw notFound(`No entity with uid ${uid}`);
+    return entity;
+  },
+);
 
 /** 204; orphans only — see deleteEntityByUid for why emitted entities answer 409. */
-export const DELETE = catalogRoute<{ uid: string }>("catalog.entities.delete", async ({ params }) => {
-  const { uid } = parsePathParams(params, uidParams);
-  await deleteEntityByUid(catalogDeps(), uid);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = catalogRoute<{ uid: string }>(
+  "catalog.entities.delete",
+  { scope: "catalog:write" },
+  async ({ params }) => {
+    const { uid } = parsePathParams(params, uidParams);
+    await deleteEntityByUid(catalogDeps(), uid);
+    return new Response(null, { status: 204 });
+  },
+);

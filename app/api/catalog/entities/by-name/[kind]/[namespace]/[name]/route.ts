@@ -8,13 +8,17 @@ export const dynamic = "force-dynamic";
 
 type Params = { kind: string; namespace: string; name: string };
 
-export const GET = catalogRoute<Params>("catalog.entities.by-name", async ({ params }) => {
-  const name = parsePathParams(params, entityNameParams);
-  const entity = await getEntityByName(catalogDeps().db, name);
-  if (!entity) {
-    throw notFound(
-      `No entity named '${name.name}' found, with kind '${name.kind}' in namespace '${name.namespace}'`,
-    );
-  }
-  return entity;
-});
+export const GET = catalogRoute<Params>(
+  "catalog.entities.by-name",
+  { scope: "catalog:read" },
+  async ({ params }) => {
+    const name = parsePathParams(params, entityNameParams);
+    const entity = await getEntityByName(catalogDeps().db, name);
+    if (!entity) {
+      throw notFound(
+        `No entity named '${name.name}' found, with kind '${name.kind}' in namespace '${name.namespace}'`,
+      );
+    }
+    return entity;
+  },
+);

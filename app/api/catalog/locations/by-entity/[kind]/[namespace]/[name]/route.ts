@@ -9,6 +9,10 @@ export const dynamic = "force-dynamic";
 type Params = { kind: string; namespace: string; name: string };
 
 /** Backstage's GET /locations/by-entity/…: the location the entity originates from. */
-export const GET = catalogRoute<Params>("catalog.locations.by-entity", async ({ params }) => {
-  return locationByEntityName(catalogDeps(), parsePathParams(params, entityNameParams));
-});
+export const GET = catalogRoute<Params>(
+  "catalog.locations.by-entity",
+  { scope: "catalog:read" },
+  async ({ params }) => {
+    return locationByEntityName(catalogDeps(), parsePathParams(params, entityNameParams));
+  },
+);

@@ -10,9 +10,13 @@ export const dynamic = "force-dynamic";
 type Params = { kind: string; namespace: string; name: string };
 
 /** Backstage's ancestry route: `{ rootEntityRef, items: [{ entity, parentEntityRefs }] }`. */
-export const GET = catalogRoute<Params>("catalog.entities.ancestry", async ({ params }) => {
-  const name = parsePathParams(params, entityNameParams);
-  const ancestry = await getEntityAncestry(catalogDeps().db, name);
-  if (!ancestry) throw notFound(`No such entity ${stringifyEntityRef(name)}`);
-  return ancestry;
-});
+export const GET = catalogRoute<Params>(
+  "catalog.entities.ancestry",
+  { scope: "catalog:read" },
+  async ({ params }) => {
+    const name = parsePathParams(params, entityNameParams);
+    const ancestry = await getEntityAncestry(catalogDeps().db, name);
+    if (!ancestry) throw notFound(`No such entity ${stringifyEntityRef(name)}`);
+    return ancestry;
+  },
+);

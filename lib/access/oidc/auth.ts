@@ -1,0 +1,127 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
+import { type AuthConfig, getServerConfig } from "@/lib/config/server-config";
+import { type Db, getDb } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
+import { recordAudit } from "../audit";
+import { roleFromGroups } from "../scopes";
+
+export const OIDC_PROVIDER_ID = "oidc";
+
+/** Group names from a claim that may be an array, a comma/space separated string or absent. */
+export function groupsFromClaim(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : typeof value === "string" ? value.split(/[,\s]+/) : [];
+  return list
+    .filter((g): g is string => typeof g === "string" && g.trim() !== "")
+    .map((g) => g.trim().slice(0, 200))
+    .slice(0, 500);
+}
+
+export function discoveryUrl(issuer: string): string {
+  return `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
+}
+
+/**
+ * After every sign-in: the role follows the IdP groups of this sign-in (a person
+ * moved to the admin group is admin at their next sign-in), and both the sign-in
+ * and any role change are audited.
+ */
+async function afterSignIn(db: Db, auth: AuthConfig, userId: string, ip: string | null) {
+  const user = await db.authUser.findUnique({ where: { id: userId } });
+  if (!user) return;
+  const role = roleFromGroups(user.groups, auth);
+  const actor = { id: `user:${user.id}`, name: user.email };
+  if (role !== user.role) {
+    await db.authUser.update({ where: { id: user.id }, data: { role } });
+    await recordAudit(db, actor, {
+      action: "role.change",
+      target: `user:${user.id}`,
+      ip,
+      details: { from: user.role, to: role, groups: user.groups.slice(0, 50) },
+    });
+  }
+  await recordAudit(db, actor, { action: "auth.sign-in", target: user.email, ip, details: { role } });
+}
+
+function createAuth(config = getServerConfig()) {
+  const auth = config.auth;
+  const { issuerUrl, clientId, clientSecret, scopes, groupsClaim } = auth.oidc;
+  if (!issuerUrl || !clientId || !clientSecret || !auth.secret) {
+    throw new Error(
+      "OIDC is not configured (OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, PORTICO_AUTH_SECRET)",
+    );
+  }
+  const db = getDb();
+  return betterAuth({
+    appName: "Portico",
+    secret: auth.secret,
+    basePath: "/api/auth",
+    database: prismaAdapter(db, { provider: "postgresql" }),
+    user: {
+      modelName: "authUser",
+      additionalFields: {
+        groups: { type: "string[]", required: false, input: false, defaultValue: [] },
+        role: { type: "string", required: false, input: false, defaultValue: "member" },
+      },
+    },
+    session: { modelName: "authSession", expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    account: { modelName: "authAccount" },
+    verification: { modelName: "authVerification" },
+    // Sessions are rows in Postgres, so every replica sees a sign-out at once; no cookie cache.
+    advanced: {
+      useSecureCookies: config.env === "production",
+      database: { generateId: "uuid" },
+    },
+    // Portico's own limiter (lib/access/rate-limit) covers sign-in, shared across replicas.
+    rateLimit: { enabled: false },
+    onAPIError: { errorURL: "/sign-in" },
+    plugins: [
+      genericOAuth({
+        config: [
+          {
+            providerId: OIDC_PROVIDER_ID,
+            name: "Single sign-on",
+            discoveryUrl: discoveryUrl(issuerUrl),
+            clientId,
+            clientSecret,
+            scopes,
+            pkce: true,
+            overrideUserInfo: true,
+            mapProfileToUser: (profile) => ({
+              name:
+                typeof profile.name === "string" && profile.name ? profile.name : String(profile.email ?? ""),
+              groups: groupsFromClaim(profile[groupsClaim]),
+            }),
+          },
+        ],
+      }),
+    ],
+    databaseHooks: {
+      session: {
+        create: {
+          after: async (session) => {
+            const ip = session.ipAddress ?? null;
+            await afterSignIn(db, auth, session.userId, ip).catch((err) =>
+              logger.error({ err }, "post sign-in bookkeeping failed"),
+            );
+          },
+        },
+      },
+    },
+  });
+}
+
+export type PorticoAuth = ReturnType<typeof createAuth>;
+
+const holder = globalThis as { __porticoAuth?: PorticoAuth };
+
+/**
+ * Built on first use, not at boot: the issuer's discovery document is fetched
+ * then and retried by Better Auth on later sign-ins, so an unreachable IdP never
+ * stops the portal from starting or serving API tokens.
+ */
+export function getAuth(): PorticoAuth {
+  holder.__porticoAuth ??= createAuth();
+  return holder.__porticoAuth;
+}
