@@ -55,7 +55,7 @@ async function main() {
   // PGlite serves one session at a time; the launcher also keeps its pool small.
   const db = createDb(store.url, { max: store.kind === "pglite" ? 1 : 10 });
   const fast = createScriptedModel([{ text: ["Hello", " from", " the", " mock", " model."] }]);
-  const deps = { db, model: fast.model, tools, redact: redactSecrets };
+  const deps = { db, owner: "bench", model: fast.model, tools, redact: redactSecrets };
   const decoder = new TextDecoder();
 
   const ttfb: number[] = [];

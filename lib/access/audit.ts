@@ -6,9 +6,7 @@ import type { Principal } from "./principal";
 /** The actions the audit log records (see README, Organisation setup). */
 export type AuditAction =
   | "catalog.location.register"
-  | "catalog.location.refresh"
   | "catalog.location.delete"
-  | "catalog.entity.register"
   | "catalog.entity.refresh"
   | "catalog.entity.delete"
   | "scaffolder.task.create"

@@ -9,11 +9,13 @@ import {
   streamText,
 } from "ai";
 import type { Db } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/http/api-error";
+import { ApiError, conflict, notFound } from "@/lib/http/api-error";
 import type { Logger } from "@/lib/log/logger";
 import { writeOfflineReply } from "./offline/offline-reply";
 import { type ChatRequest, checkMessageText, titleFromText } from "./request";
 import {
+  countConversations,
+  countMessages,
   createConversationWithMessage,
   findConversation,
   loadMessages,
@@ -27,6 +29,10 @@ import type { ChatMessageMetadata, ChatUIMessage, ConversationSummary } from "./
 
 export interface ChatHandlerDeps {
   db: Db;
+  /** The principal asking (lib/access): conversations are private to it. */
+  owner: string;
+  /** Stored-data quotas per principal (PORTICO_QUOTA_*). */
+  quotas?: { conversations: number; messagesPerConversation: number };
   /** null selects offline mode: deterministic tool routing, same stream protocol. */
   model: LanguageModel | null;
   tools: ChatToolDeps;
@@ -43,6 +49,18 @@ export interface ChatHandlerDeps {
 // A client reusing a message id from another conversation when starting a new one.
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+function quotaExceeded(quota: string, limit: number): ApiError {
+  return new ApiError(
+    403,
+    "quota_exceeded",
+    `Quota reached: at most ${limit} ${quota.replaceAll("_", " ")}; delete old conversations`,
+    {
+      quota,
+      limit,
+    },
+  );
 }
 
 function errorText(error: unknown, redact: (t: string) => string): string {
@@ -76,19 +94,25 @@ export async function handleChat(
   let history: ChatUIMessage[];
   try {
     if (request.conversationId) {
-      const found = await findConversation(db, request.conversationId);
+      const found = await findConversation(db, request.conversationId, deps.owner);
       if (!found) {
         throw notFound(`conversationId: no conversation ${request.conversationId}`, {
           fields: [{ field: "conversationId", message: "unknown conversation" }],
         });
       }
       conversation = found;
+      if (deps.quotas && (await countMessages(db, found.id)) >= deps.quotas.messagesPerConversation) {
+        throw quotaExceeded("messages_per_conversation", deps.quotas.messagesPerConversation);
+      }
       await saveUserTurn(db, conversation.id, userMessage);
       history = await loadMessages(db, conversation.id);
     } else {
+      if (deps.quotas && (await countConversations(db, deps.owner)) >= deps.quotas.conversations) {
+        throw quotaExceeded("conversations", deps.quotas.conversations);
+      }
       conversation = await createConversationWithMessage(
         db,
-        { title: redact(titleFromText(text)) },
+        { title: redact(titleFromText(text)), userId: deps.owner },
         userMessage,
       );
       history = [userMessage];

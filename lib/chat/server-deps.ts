@@ -9,7 +9,7 @@ import { getRunbookService } from "@/lib/runbooks/service-instance";
 import type { ChatHandlerDeps } from "./handle-chat";
 import { createChatToolDeps } from "./tool-deps";
 
-type Shared = Omit<ChatHandlerDeps, "log">;
+type Shared = Omit<ChatHandlerDeps, "log" | "owner" | "quotas">;
 
 // One set of services per process (Next dev reloads keep it on globalThis).
 const holder = globalThis as unknown as { __porticoChatDeps?: Shared };
@@ -34,7 +34,7 @@ function build(): Shared {
   };
 }
 
-export function getChatHandlerDeps(log: Logger): ChatHandlerDeps {
+export function getChatHandlerDeps(log: Logger): Shared & { log: Logger } {
   holder.__porticoChatDeps ??= build();
   return { ...holder.__porticoChatDeps, log };
 }

@@ -5,6 +5,9 @@ import type { ChatUIMessage, ConversationSummary, ConversationWithMessages } fro
 /**
  * Conversation persistence. Messages are stored as whole UI messages (parts as
  * JSON) in conversation order, so a reload replays tool cards exactly.
+ * Conversations are private: every read and write names the owner (the
+ * principal id from lib/access), and another owner's conversation is simply
+ * not found.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -46,38 +49,42 @@ function columns(message: ChatUIMessage) {
   };
 }
 
-export async function createConversation(db: Db, input: { title: string; userId?: string | null }) {
-  const row = await db.conversation.create({ data: { title: input.title, userId: input.userId ?? null } });
+export async function createConversation(db: Db, input: { title: string; userId: string }) {
+  const row = await db.conversation.create({ data: { title: input.title, userId: input.userId } });
   return summary(row);
 }
 
 /** A new conversation and its first message in one statement (the hot path of a first question). */
 export async function createConversationWithMessage(
   db: Db,
-  input: { title: string; userId?: string | null },
+  input: { title: string; userId: string },
   message: ChatUIMessage,
 ): Promise<ConversationSummary> {
   const row = await db.conversation.create({
     data: {
       title: input.title,
-      userId: input.userId ?? null,
+      userId: input.userId,
       messages: { create: { id: message.id, role: message.role, ordering: 0, ...columns(message) } },
     },
   });
   return summary(row);
 }
 
-export async function findConversation(db: Db, id: string): Promise<ConversationSummary | null> {
-  const row = await db.conversation.findUnique({ where: { id } });
+export async function findConversation(
+  db: Db,
+  id: string,
+  owner: string,
+): Promise<ConversationSummary | null> {
+  const row = await db.conversation.findFirst({ where: { id, userId: owner } });
   return row ? summary(row) : null;
 }
 
 export async function listConversations(
   db: Db,
-  opts: { limit: number; userId?: string | null },
+  opts: { limit: number; userId: string },
 ): Promise<ConversationSummary[]> {
   const rows = await db.conversation.findMany({
-    where: opts.userId === undefined ? {} : { userId: opts.userId },
+    where: { userId: opts.userId },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take: opts.limit,
   });
@@ -87,9 +94,10 @@ export async function listConversations(
 export async function getConversationWithMessages(
   db: Db,
   id: string,
+  owner: string,
 ): Promise<ConversationWithMessages | null> {
-  const row = await db.conversation.findUnique({
-    where: { id },
+  const row = await db.conversation.findFirst({
+    where: { id, userId: owner },
     include: { messages: { orderBy: { ordering: "asc" } } },
   });
   if (!row) return null;
@@ -105,14 +113,15 @@ export async function renameConversation(
   db: Db,
   id: string,
   title: string,
+  owner: string,
 ): Promise<ConversationSummary | null> {
-  const res = await db.conversation.updateMany({ where: { id }, data: { title } });
+  const res = await db.conversation.updateMany({ where: { id, userId: owner }, data: { title } });
   if (res.count === 0) return null;
-  return findConversation(db, id);
+  return findConversation(db, id, owner);
 }
 
-export async function deleteConversation(db: Db, id: string): Promise<boolean> {
-  const res = await db.conversation.deleteMany({ where: { id } });
+export async function deleteConversation(db: Db, id: string, owner: string): Promise<boolean> {
+  const res = await db.conversation.deleteMany({ where: { id, userId: owner } });
   return res.count > 0;
 }
 
@@ -173,4 +182,12 @@ export function saveUserTurn(db: Db, conversationId: string, message: ChatUIMess
 /** Appends the assistant's reply (or updates it when the same id is saved twice). */
 export function saveAssistantMessage(db: Db, conversationId: string, message: ChatUIMessage): Promise<void> {
   return upsertMessage(db, conversationId, message, { dropLater: false });
+}
+
+export async function countConversations(db: Db, owner: string): Promise<number> {
+  return db.conversation.count({ where: { userId: owner } });
+}
+
+export async function countMessages(db: Db, conversationId: string): Promise<number> {
+  return db.message.count({ where: { conversationId } });
 }

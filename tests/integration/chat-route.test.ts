@@ -74,7 +74,13 @@ function body(text: string, extra: Record<string, unknown> = {}) {
 
 async function runModel(steps: ScriptedStep[], payload: Record<string, unknown>) {
   const scripted = createScriptedModel(steps);
-  const deps: ChatHandlerDeps = { db, model: scripted.model, tools: fakeTools, redact: redactSecrets };
+  const deps: ChatHandlerDeps = {
+    db,
+    owner: "local:admin",
+    model: scripted.model,
+    tools: fakeTools,
+    redact: redactSecrets,
+  };
   const res = await handleChat(chatRequestSchema.parse(payload), deps);
   const { chunks, done } = await readUiMessageResponse(res);
   return { res, chunks, done, scripted };

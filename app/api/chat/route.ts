@@ -1,11 +1,17 @@
 import { handleChat } from "@/lib/chat/handle-chat";
 import { chatRequestSchema, MAX_CHAT_BODY_BYTES } from "@/lib/chat/request";
 import { getChatHandlerDeps } from "@/lib/chat/server-deps";
+import { getServerConfig } from "@/lib/config/server-config";
 import { parseJsonBody, withRoute } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withRoute("chat", { scope: "chat", rateLimit: "chat" }, async ({ req, log }) => {
-  const body = await parseJsonBody(req, chatRequestSchema, MAX_CHAT_BODY_BYTES);
-  return handleChat(body, getChatHandlerDeps(log), req.signal);
-});
+export const POST = withRoute(
+  "chat",
+  { scope: "chat", rateLimit: "chat" },
+  async ({ req, log, principal }) => {
+    const body = await parseJsonBody(req, chatRequestSchema, MAX_CHAT_BODY_BYTES);
+    const deps = { ...getChatHandlerDeps(log), owner: principal.id, quotas: getServerConfig().auth.quotas };
+    return handleChat(body, deps, req.signal);
+  },
+);

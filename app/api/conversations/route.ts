@@ -5,7 +5,7 @@ import { parseQuery, withRoute } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute("conversations.list", { scope: "chat" }, async ({ req }) => {
+export const GET = withRoute("conversations.list", { scope: "chat" }, async ({ req, principal }) => {
   const { limit } = parseQuery(req.url, listConversationsQuery);
-  return { conversations: await listConversations(getDb(), { limit }) };
+  return { conversations: await listConversations(getDb(), { limit, userId: principal.id }) };
 });

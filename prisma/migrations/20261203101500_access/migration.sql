@@ -153,3 +153,7 @@ ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_fkey" FOREIGN 
 -- AddForeignKey
 ALTER TABLE "auth_accounts" ADD CONSTRAINT "auth_accounts_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "auth_users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Conversations saved before access control were created by the only principal there was,
+-- the local admin; give them that owner so they stay visible in local mode.
+UPDATE "chat_conversations" SET "user_id" = 'local:admin' WHERE "user_id" IS NULL;

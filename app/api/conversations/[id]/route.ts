@@ -8,20 +8,24 @@ export const dynamic = "force-dynamic";
 const missing = (id: string) =>
   notFound(`No conversation ${id}`, { fields: [{ field: "id", message: "unknown" }] });
 
-export const GET = withRoute<{ id: string }>("conversations.get", { scope: "chat" }, async ({ params }) => {
-  const { id } = parsePathParams(params, conversationIdParams);
-  const conversation = await getConversationWithMessages(getDb(), id);
-  if (!conversation) throw missing(id);
-  return conversation;
-});
+export const GET = withRoute<{ id: string }>(
+  "conversations.get",
+  { scope: "chat" },
+  async ({ params, principal }) => {
+    const { id } = parsePathParams(params, conversationIdParams);
+    const conversation = await getConversationWithMessages(getDb(), id, principal.id);
+    if (!conversation) throw missing(id);
+    return conversation;
+  },
+);
 
 export const PATCH = withRoute<{ id: string }>(
   "conversations.rename",
   { scope: "chat" },
-  async ({ req, params }) => {
+  async ({ req, params, principal }) => {
     const { id } = parsePathParams(params, conversationIdParams);
     const { title } = await parseJsonBody(req, renameConversationBody, 4096);
-    const conversation = await renameConversation(getDb(), id, title);
+    const conversation = await renameConversation(getDb(), id, title, principal.id);
     if (!conversation) throw missing(id);
     return conversation;
   },
@@ -30,9 +34,9 @@ export const PATCH = withRoute<{ id: string }>(
 export const DELETE = withRoute<{ id: string }>(
   "conversations.delete",
   { scope: "chat" },
-  async ({ params }) => {
+  async ({ params, principal }) => {
     const { id } = parsePathParams(params, conversationIdParams);
-    if (!(await deleteConversation(getDb(), id))) throw missing(id);
+    if (!(await deleteConversation(getDb(), id, principal.id))) throw missing(id);
     return new Response(null, { status: 204 });
   },
 );

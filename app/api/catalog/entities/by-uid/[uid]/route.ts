@@ -1,8 +1,11 @@
+import { auditCatalog } from "@/lib/access/catalog-guards";
+import { authorizeCatalog } from "@/lib/access/catalog-permissions";
 import { catalogRoute } from "@/lib/catalog/api/catalog-route";
 import { uidParams } from "@/lib/catalog/api/query-schemas";
 import { getEntityByUid } from "@/lib/catalog/queries/get-entity";
 import { catalogDeps } from "@/lib/catalog/service/catalog-deps";
 import { deleteEntityByUid } from "@/lib/catalog/service/entity-service";
+import { getDb } from "@/lib/db/client";
 import { notFound, parsePathParams } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -22,9 +25,11 @@ export const GET = catalogRoute<{ uid: string }>(
 export const DELETE = catalogRoute<{ uid: string }>(
   "catalog.entities.delete",
   { scope: "catalog:write" },
-  async ({ params }) => {
+  async ({ req, params, principal, log }) => {
     const { uid } = parsePathParams(params, uidParams);
+    await authorizeCatalog(getDb(), principal, "catalog.entity.delete", uid);
     await deleteEntityByUid(catalogDeps(), uid);
+    await auditCatalog(getDb(), req, principal, "catalog.entity.delete", uid, log);
     return new Response(null, { status: 204 });
   },
 );
