@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
+import { decideBind, defaultBindAddress } from "@/lib/access/bind-policy";
 import { ConfigError, parseServerConfig } from "@/lib/config/server-config";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startEmbeddedServices } from "./lib/embedded-services";
@@ -49,6 +50,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+
+  const bindAddress = config.auth.bindAddress ?? defaultBindAddress(config.auth);
+  const bind = decideBind(config.auth, bindAddress);
+  if (!bind.allowed) {
+    console.error(`[portico] ${bind.error}`);
+    process.exit(1);
+  }
+  if (bind.warning) console.warn(`[portico] ${bind.warning}`);
 
   const services = await startEmbeddedServices(config, { log: say });
   let child: ChildProcess | undefined;
@@ -96,12 +105,15 @@ async function main(): Promise<void> {
     CHROMA_URL: services.chromaUrl,
     PORTICO_EMBEDDED: services.embedded.join(","),
     PORT: String(config.port),
+    PORTICO_BIND_ADDRESS: bindAddress,
   };
   // Production runs the same standalone server.js the container image runs.
-  const command = dev ? [nextBin, "dev", "-p", String(config.port)] : [prepareStandalone(root)];
+  const command = dev
+    ? [nextBin, "dev", "-p", String(config.port), "-H", bindAddress]
+    : [prepareStandalone(root)];
   child = spawn(process.execPath, command, {
     cwd: root,
-    env: { ...env, HOSTNAME: "0.0.0.0" },
+    env: { ...env, HOSTNAME: bindAddress },
     stdio: "inherit",
   });
   child.once("exit", (code) => {
