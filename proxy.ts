@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { PATHNAME_HEADER } from "@/lib/access/page-paths";
 import { getServerConfig } from "@/lib/config/server-config";
 import { corsHeaders, isOriginAllowed, isSameOrigin } from "@/lib/http/cors";
 
@@ -9,6 +10,12 @@ import { corsHeaders, isOriginAllowed, isSameOrigin } from "@/lib/http/cors";
  * (browsers would hide the answer anyway, but the side effect would happen).
  */
 export function proxy(req: NextRequest) {
+  if (!req.nextUrl.pathname.startsWith("/api/")) {
+    // The root layout's sign-in gate needs to know which page it wraps (always overwritten here).
+    const requestHeaders = new Headers(req.headers);
+    requestHeaders.set(PATHNAME_HEADER, req.nextUrl.pathname);
+    return NextResponse.next({ request: { headers: requestHeaders } });
+  }
   const origin = req.headers.get("origin");
   const sameOrigin = isSameOrigin(origin, req.headers);
   const allowlist = getServerConfig().http.corsOrigins;
@@ -31,4 +38,4 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: ["/api/:path*"] };
+export const config = { matcher: ["/api/:path*", "/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import { ThemeScript } from "@/components/shell/theme-script";
+import { getPagePrincipal, PUBLIC_PAGES } from "@/lib/access/page-principal";
 import { clientConfig } from "@/lib/config/client-config";
+import { getServerConfig } from "@/lib/config/server-config";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +14,12 @@ export const metadata: Metadata = {
   description: "Internal developer portal: catalog, scaffolding, AI diagnosis and cluster health.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Pages read lib/ directly, so in oidc mode nothing renders for a visitor without a session.
+  const { principal, pathname } = await getPagePrincipal();
+  const authMode = getServerConfig().auth.mode;
+  if (!principal && authMode === "oidc" && !PUBLIC_PAGES.includes(pathname)) redirect("/sign-in");
+  const user = principal ? { name: principal.name, role: principal.role, authMode } : null;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -19,7 +27,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </head>
       <body className="font-sans antialiased">
         <QueryProvider>
-          <AppShell version={clientConfig.version}>{children}</AppShell>
+          <AppShell version={clientConfig.version} user={user}>
+            {children}
+          </AppShell>
         </QueryProvider>
       </body>
     </html>

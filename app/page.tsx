@@ -1,14 +1,20 @@
 import Link from "next/link";
+import { MyTeamsPanel } from "@/components/access/my-teams-panel";
 import { StatusPanel } from "@/components/home/status-panel";
 import { navItems } from "@/components/shell/nav-items";
 import { Icon } from "@/components/ui/icon";
 import { PageHeader } from "@/components/ui/page-header";
+import { ownedByHref, ownedByMyTeams } from "@/lib/access/my-teams";
+import { getPagePrincipal } from "@/lib/access/page-principal";
+import { getDb } from "@/lib/db/client";
 import { getReadiness } from "@/lib/health/service";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const readiness = await getReadiness();
+  const { principal } = await getPagePrincipal();
+  const teams = principal ? await ownedByMyTeams(getDb(), principal).catch(() => []) : [];
   return (
     <>
       <PageHeader
@@ -30,6 +36,9 @@ export default async function HomePage() {
           </Link>
         ))}
       </div>
+      {principal && principal.kind !== "local" && (
+        <MyTeamsPanel teams={teams} allHref={ownedByHref(teams.map((t) => t.ref))} />
+      )}
       <StatusPanel report={readiness} />
     </>
   );

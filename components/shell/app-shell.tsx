@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type ReactNode, useState } from "react";
+import { type ShellUser, UserMenu } from "@/components/access/user-menu";
 import { GlobalSearch } from "@/components/search/global-search";
 import { SearchTrigger } from "@/components/search/search-trigger";
 import { NavLinks } from "./nav-links";
@@ -19,7 +20,15 @@ function Brand() {
 }
 
 /** Sidebar on wide screens, a top bar with a slide-down menu on narrow ones. */
-export function AppShell({ children, version }: { children: ReactNode; version: string }) {
+export function AppShell({
+  children,
+  version,
+  user,
+}: {
+  children: ReactNode;
+  version: string;
+  user?: ShellUser | null;
+}) {
   const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div className="min-h-dvh bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -40,7 +49,8 @@ export function AppShell({ children, version }: { children: ReactNode; version: 
         <nav aria-label="Main" className="mt-4 flex-1">
           <NavLinks />
         </nav>
-        <p className="px-3 text-xs text-slate-400">v{version}</p>
+        {user && <UserMenu user={user} />}
+        <p className="px-3 pt-2 text-xs text-slate-400">v{version}</p>
       </aside>
       <header className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white/90 px-4 py-3 backdrop-blur lg:hidden dark:border-slate-800 dark:bg-slate-900/90">
         <Brand />
@@ -75,6 +85,7 @@ export function AppShell({ children, version }: { children: ReactNode; version: 
           className="border-b border-slate-200 bg-white px-3 py-3 lg:hidden dark:border-slate-800 dark:bg-slate-900"
         >
           <NavLinks onNavigate={() => setMenuOpen(false)} />
+          {user && <UserMenu user={user} />}
         </nav>
       )}
       <GlobalSearch />
