@@ -18,6 +18,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // The sign-in suite needs the portal in oidc mode: playwright.oidc.config.ts.
+  testIgnore: /.*\.oidc\.spec\.ts/,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -47,3 +47,33 @@ describe("sanitizeError", () => {
     expect(sanitizeError(new Error("x postgresql://u:p@h/db"))).toBe("x postgresql://[redacted]@h/db");
   });
 });
+
+describe("identity provider in readiness", () => {
+  it("reports an unreachable IdP without failing readiness", async () => {
+    const report = await checkReadiness({
+      version: "1",
+      startedAt: Date.now(),
+      timeoutMs: 200,
+      checkDatabase: async () => {},
+      checkVectorStore: async () => {},
+      database: { embedded: true },
+      vectorStore: { embedded: true },
+      ai: { mode: "offline", model: "m" },
+      kubernetes: { mode: "none" },
+      identity: {
+        mode: "oidc",
+        issuer: "https://idp.example.com",
+        check: async () => {
+          throw new Error("connect ECONNREFUSED");
+        },
+      },
+    });
+    expect(report.status).toBe("ready");
+    expect(report.failing).toEqual([]);
+    expect(report.checks.identity).toMatchObject({
+      mode: "oidc",
+      status: "down",
+      error: "connect ECONNREFUSED",
+    });
+  });
+});

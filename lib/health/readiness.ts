@@ -17,6 +17,8 @@ export interface ReadinessReport {
     vector_store: DependencyCheck;
     ai: { mode: "gemini" | "offline"; model: string | null };
     kubernetes: { mode: "kubeconfig" | "in-cluster" | "none" };
+    /** Reported, never failing readiness: API tokens keep working while the IdP is down. */
+    identity?: { mode: "local" | "oidc"; issuer?: string } & Partial<DependencyCheck>;
   };
 }
 
@@ -30,6 +32,7 @@ export interface ReadinessDeps {
   vectorStore: { embedded: boolean };
   ai: { mode: "gemini" | "offline"; model: string };
   kubernetes: { mode: "kubeconfig" | "in-cluster" | "none" };
+  identity?: { mode: "local" | "oidc"; issuer?: string; check?: () => Promise<void> };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -75,9 +78,11 @@ async function probe(
  * that names it instead of a hung probe.
  */
 export async function checkReadiness(deps: ReadinessDeps): Promise<ReadinessReport> {
-  const [database, vectorStore] = await Promise.all([
+  const idp = deps.identity;
+  const [database, vectorStore, identity] = await Promise.all([
     probe(deps.checkDatabase, deps.timeoutMs, "database", deps.database.embedded),
     probe(deps.checkVectorStore, deps.timeoutMs, "vector store", deps.vectorStore.embedded),
+    idp?.check ? probe(idp.check, deps.timeoutMs, "identity provider", false) : Promise.resolve(null),
   ]);
   const failing = [
     ...(database.status === "down" ? ["database"] : []),
@@ -93,6 +98,17 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<ReadinessRepo
       vector_store: vectorStore,
       ai: { mode: deps.ai.mode, model: deps.ai.mode === "gemini" ? deps.ai.model : null },
       kubernetes: { mode: deps.kubernetes.mode },
+      ...(idp
+        ? {
+            identity: {
+              mode: idp.mode,
+              ...(idp.issuer ? { issuer: idp.issuer } : {}),
+              ...(identity
+                ? { status: identity.status, latency_ms: identity.latency_ms, error: identity.error }
+                : {}),
+            },
+          }
+        : {}),
     },
   };
 }

@@ -15,6 +15,20 @@ async function chromaHeartbeat(url: string | undefined): Promise<void> {
   if (!res.ok) throw new Error(`heartbeat answered HTTP ${res.status}`);
 }
 
+// Probes arrive every few seconds per replica; the IdP need not hear about each one.
+let idpCache: { at: number; result: Promise<void> } | undefined;
+function identityProviderCheck(issuer: string): Promise<void> {
+  if (!idpCache || Date.now() - idpCache.at > 30_000) {
+    const url = `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
+    const result = fetch(url, { signal: AbortSignal.timeout(2_000) }).then((res) => {
+      if (!res.ok) throw new Error(`discovery answered HTTP ${res.status}`);
+    });
+    result.catch(() => {});
+    idpCache = { at: Date.now(), result };
+  }
+  return idpCache.result;
+}
+
 export function getReadiness(): Promise<ReadinessReport> {
   const config = getServerConfig();
   return checkReadiness({
@@ -29,5 +43,13 @@ export function getReadiness(): Promise<ReadinessReport> {
     vectorStore: { embedded: config.vectorStore.embedded },
     ai: { mode: config.ai.mode, model: config.ai.model },
     kubernetes: { mode: config.kubernetes.mode },
+    identity:
+      config.auth.mode === "oidc" && config.auth.oidc.issuerUrl
+        ? {
+            mode: "oidc",
+            issuer: config.auth.oidc.issuerUrl,
+            check: () => identityProviderCheck(config.auth.oidc.issuerUrl as string),
+          }
+        : { mode: "local" },
   });
 }

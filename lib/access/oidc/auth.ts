@@ -69,10 +69,8 @@ function createAuth(config = getServerConfig()) {
     account: { modelName: "authAccount" },
     verification: { modelName: "authVerification" },
     // Sessions are rows in Postgres, so every replica sees a sign-out at once; no cookie cache.
-    advanced: {
-      useSecureCookies: config.env === "production",
-      database: { generateId: "uuid" },
-    },
+    // Secure (and __Secure- prefixed) cookies whenever the portal is served over https.
+    advanced: { database: { generateId: "uuid" } },
     // Portico's own limiter (lib/access/rate-limit) covers sign-in, shared across replicas.
     rateLimit: { enabled: false },
     onAPIError: { errorURL: "/sign-in" },
