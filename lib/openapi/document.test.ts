@@ -44,6 +44,10 @@ describe("OpenAPI document", () => {
         "/api/runbooks",
         "/api/runbooks/{id}",
         "/api/suggest-runbook",
+        "/api/tokens",
+        "/api/tokens/{id}",
+        "/api/audit-log",
+        "/api/me",
       ].sort(),
     );
     expect(parsed.paths["/api/diagnose"].post.responses["413"]).toBeDefined();
@@ -84,5 +88,19 @@ describe("OpenAPI document", () => {
     expect(validRequest({ error_message: "boom", namespace: "payments" })).toBe(true);
     expect(validRequest({ error_message: "boom", unknown_field: 1 })).toBe(false);
     expect(validRequest({})).toBe(false);
+  });
+
+  it("declares bearer tokens and session cookies, with only health open", () => {
+    const full = doc as unknown as {
+      security: unknown[];
+      components: { securitySchemes: Record<string, { type: string }> };
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+    };
+    expect(full.components.securitySchemes.bearerAuth.type).toBe("http");
+    expect(full.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
+    expect(full.paths["/api/health"].get.security).toEqual([]);
+    expect(full.paths["/api/health"].get.responses["401"]).toBeUndefined();
+    expect(full.paths["/api/diagnose"].post.responses["401"]).toBeDefined();
+    expect(full.paths["/api/diagnose"].post.responses["429"]).toBeDefined();
   });
 });

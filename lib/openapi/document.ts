@@ -10,6 +10,7 @@ import {
   suggestRunbookRequestSchema,
   suggestRunbookResponseSchema,
 } from "@/lib/runbooks/api-schema";
+import { accessPaths, defaultSecurity, securitySchemes, withAccessResponses } from "./access";
 import { ComponentCollector } from "./components";
 import { errorBodySchema } from "./error-schema";
 import { livenessSchema, readinessSchema } from "./health-schema";
@@ -26,6 +27,9 @@ const json = (schema: Json, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
+
+// Operations with a per-principal and per-IP rate limit (withRoute's `rateLimit`).
+const RATE_LIMITED = new Set(["POST /api/diagnose", "POST /api/suggest-runbook", "POST /api/chat"]);
 
 /**
  * OpenAPI 3.1 description of Portico's AI and operations API, generated from
@@ -179,6 +183,11 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
     },
   };
 
+  const health = (paths["/api/health"] as { get: Json }).get;
+  health.security = [];
+  Object.assign(paths, accessPaths(c, error));
+  withAccessResponses(paths, error, RATE_LIMITED);
+
   return {
     openapi: "3.1.0",
     info: {
@@ -189,8 +198,15 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
-    tags: [{ name: "AI agent" }, { name: "Runbooks" }, { name: "Kubernetes" }, { name: "Operations" }],
+    tags: [
+      { name: "AI agent" },
+      { name: "Runbooks" },
+      { name: "Kubernetes" },
+      { name: "Operations" },
+      { name: "Access" },
+    ],
+    security: defaultSecurity,
     paths,
-    components: { schemas: c.schemas },
+    components: { schemas: c.schemas, securitySchemes },
   };
 }
