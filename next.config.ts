@@ -22,6 +22,7 @@ const nextConfig: NextConfig = {
     "@kubernetes/client-node",
     "isomorphic-git",
     "nunjucks",
+    "ioredis",
   ],
   // Bodies are size-limited by lib/http per route; this only caps Server Actions.
   experimental: { serverActions: { bodySizeLimit: "1mb" } },

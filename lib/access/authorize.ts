@@ -44,7 +44,7 @@ export async function authorizeRequest(req: Request, access: RouteAccess): Promi
     assertSameOriginWrite(req, principal, undefined);
   }
   if (access.rateLimit && principal?.rateLimited !== false) {
-    const store = await getRateLimiterStore(auth, config.database.url);
+    const store = await getRateLimiterStore(auth, getDb);
     const points = principal?.rateLimitPerMinute ?? auth.rateLimitPerMinute;
     const keys = [`${access.rateLimit}:ip:${clientIp(req.headers)}`];
     if (principal) keys.push(`${access.rateLimit}:p:${principal.id}`);

@@ -1,12 +1,12 @@
-import pg from "pg";
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
-  RateLimiterPostgres,
+  RateLimiterPrisma,
   RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
 import type { AuthConfig } from "@/lib/config/server-config";
+import type { Db } from "@/lib/db/client";
 
 /** Endpoints whose cost (LLM calls, cluster reads, repositories, sign-in attempts) is limited. */
 export type RateLimitBucket = "diagnose" | "chat" | "suggest-runbook" | "scaffolder-task" | "sign-in";
@@ -50,31 +50,32 @@ export function createRateLimiterStore(factory: Factory): RateLimiterStore {
   };
 }
 
-export function postgresRateLimiterStore(databaseUrl: string): RateLimiterStore {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  pool.on("error", () => {});
+/**
+ * Counters in Postgres through Prisma (one upsert with an increment per request).
+ * Prisma rather than RateLimiterPostgres: its named prepared statements collide on
+ * embedded PGlite, which serves every connection through one session.
+ */
+export function postgresRateLimiterStore(db: Db): RateLimiterStore {
   return createRateLimiterStore(
     (points) =>
-      new RateLimiterPostgres({
-        storeClient: pool,
-        storeType: "pool",
-        tableName: "access_rate_limits",
-        tableCreated: true,
+      new RateLimiterPrisma({
+        storeClient: db,
+        tableName: "rateLimit",
         keyPrefix: `rl${points}`,
         points,
         duration: 60,
-        clearExpiredByTimeout: false,
+        clearExpiredByTimeout: true,
         insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }),
       }),
   );
 }
 
 export async function redisRateLimiterStore(redisUrl: string): Promise<RateLimiterStore> {
-  // Optional dependency, loaded only when REDIS_URL is set.
-  const { default: Redis } = (await import(/* webpackIgnore: true */ "ioredis" as string)) as {
-    default: new (url: string, opts: object) => object;
-  };
-  const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // Loaded only when REDIS_URL is set.
+  const { Redis } = await import("ioredis");
+  // Commands queue until connected; when Redis is down they fail fast and the insurance limiter counts.
+  const client = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  client.on("error", () => {});
   return createRateLimiterStore(
     (points) =>
       new RateLimiterRedis({
@@ -89,17 +90,10 @@ export async function redisRateLimiterStore(redisUrl: string): Promise<RateLimit
 
 const holder = globalThis as { __porticoRateLimiter?: Promise<RateLimiterStore> };
 
-export function getRateLimiterStore(
-  auth: AuthConfig,
-  databaseUrl: string | undefined,
-): Promise<RateLimiterStore> {
+export function getRateLimiterStore(auth: AuthConfig, db: () => Db): Promise<RateLimiterStore> {
   holder.__porticoRateLimiter ??= auth.redisUrl
     ? redisRateLimiterStore(auth.redisUrl)
-    : Promise.resolve(
-        databaseUrl
-          ? postgresRateLimiterStore(databaseUrl)
-          : createRateLimiterStore((points) => new RateLimiterMemory({ points, duration: 60 })),
-      );
+    : Promise.resolve(postgresRateLimiterStore(db()));
   return holder.__porticoRateLimiter;
 }
 

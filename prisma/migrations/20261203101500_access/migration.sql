@@ -99,7 +99,7 @@ CREATE TABLE "auth_verifications" (
 CREATE TABLE "access_rate_limits" (
     "key" VARCHAR(255) NOT NULL,
     "points" INTEGER NOT NULL DEFAULT 0,
-    "expire" BIGINT,
+    "expire" TIMESTAMPTZ(3),
 
     CONSTRAINT "access_rate_limits_pkey" PRIMARY KEY ("key")
 );
@@ -143,6 +143,9 @@ CREATE INDEX "auth_accounts_user_id_idx" ON "auth_accounts"("user_id");
 
 -- CreateIndex
 CREATE INDEX "auth_verifications_identifier_idx" ON "auth_verifications"("identifier");
+
+-- CreateIndex
+CREATE INDEX "access_rate_limits_expire_idx" ON "access_rate_limits"("expire");
 
 -- CreateIndex
 CREATE INDEX "access_resource_owners_principal_id_kind_idx" ON "access_resource_owners"("principal_id", "kind");
