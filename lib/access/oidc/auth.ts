@@ -69,8 +69,7 @@ function createAuth(config = getServerConfig()) {
     account: { modelName: "authAccount" },
     verification: { modelName: "authVerification" },
     // Sessions are rows in Postgres, so every replica sees a sign-out at once; no cookie cache.
-    // Secure (and __Secure- prefixed) cookies whenever the portal is served over https.
-    advanced: { database: { generateId: "uuid" } },
+    // Better Auth generates the ids; cookies are Secure (__Secure- prefixed) whenever it is served over https.
     // Portico's own limiter (lib/access/rate-limit) covers sign-in, shared across replicas.
     rateLimit: { enabled: false },
     onAPIError: { errorURL: "/sign-in" },
