@@ -27,18 +27,43 @@ export function discoveryUrl(issuer: string): string {
  * moved to the admin group is admin at their next sign-in), and both the sign-in
  * and any role change are audited.
  */
+/** Claims of a JWT already verified by Better Auth at sign-in (we only read them). */
+export function jwtClaims(token: string | null | undefined): Record<string, unknown> {
+  const payload = token?.split(".")[1];
+  if (!payload) return {};
+  try {
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as unknown;
+    return claims && typeof claims === "object" ? (claims as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * After every sign-in: groups come from this sign-in's ID token (the groups claim),
+ * the role follows them (a person moved to the admin group is admin at their next
+ * sign-in), and both the sign-in and any role change are audited. Groups and role
+ * are written here, never from request input, so nobody can set their own.
+ */
 async function afterSignIn(db: Db, auth: AuthConfig, userId: string, ip: string | null) {
   const user = await db.authUser.findUnique({ where: { id: userId } });
   if (!user) return;
-  const role = roleFromGroups(user.groups, auth);
+  const account = await db.authAccount.findFirst({
+    where: { userId, providerId: OIDC_PROVIDER_ID },
+    orderBy: { updatedAt: "desc" },
+  });
+  const groups = account?.idToken
+    ? groupsFromClaim(jwtClaims(account.idToken)[auth.oidc.groupsClaim])
+    : user.groups;
+  const role = roleFromGroups(groups, auth);
   const actor = { id: `user:${user.id}`, name: user.email };
+  await db.authUser.update({ where: { id: user.id }, data: { role, groups } });
   if (role !== user.role) {
-    await db.authUser.update({ where: { id: user.id }, data: { role } });
     await recordAudit(db, actor, {
       action: "role.change",
       target: `user:${user.id}`,
       ip,
-      details: { from: user.role, to: role, groups: user.groups.slice(0, 50) },
+      details: { from: user.role, to: role, groups: groups.slice(0, 50) },
     });
   }
   await recordAudit(db, actor, { action: "auth.sign-in", target: user.email, ip, details: { role } });
@@ -46,7 +71,7 @@ async function afterSignIn(db: Db, auth: AuthConfig, userId: string, ip: string 
 
 function createAuth(config = getServerConfig()) {
   const auth = config.auth;
-  const { issuerUrl, clientId, clientSecret, scopes, groupsClaim } = auth.oidc;
+  const { issuerUrl, clientId, clientSecret, scopes } = auth.oidc;
   if (!issuerUrl || !clientId || !clientSecret || !auth.secret) {
     throw new Error(
       "OIDC is not configured (OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, PORTICO_AUTH_SECRET)",
@@ -88,7 +113,6 @@ function createAuth(config = getServerConfig()) {
             mapProfileToUser: (profile) => ({
               name:
                 typeof profile.name === "string" && profile.name ? profile.name : String(profile.email ?? ""),
-              groups: groupsFromClaim(profile[groupsClaim]),
             }),
           },
         ],
