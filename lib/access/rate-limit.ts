@@ -88,13 +88,37 @@ export async function redisRateLimiterStore(redisUrl: string): Promise<RateLimit
   );
 }
 
-const holder = globalThis as { __porticoRateLimiter?: Promise<RateLimiterStore> };
+const holder = globalThis as {
+  __porticoRateLimiter?: {
+    redis?: Promise<RateLimiterStore>;
+    memory?: RateLimiterStore;
+    db?: Db;
+    pg?: RateLimiterStore;
+  };
+};
 
-export function getRateLimiterStore(auth: AuthConfig, db: () => Db): Promise<RateLimiterStore> {
-  holder.__porticoRateLimiter ??= auth.redisUrl
-    ? redisRateLimiterStore(auth.redisUrl)
-    : Promise.resolve(postgresRateLimiterStore(db()));
-  return holder.__porticoRateLimiter;
+/**
+ * Redis when REDIS_URL is set, else Postgres through the app's client. Without any
+ * database (diagnose can run stateless) the limits are kept in process memory.
+ */
+export async function getRateLimiterStore(auth: AuthConfig, db: () => Db): Promise<RateLimiterStore> {
+  const h = (holder.__porticoRateLimiter ??= {});
+  if (auth.redisUrl) {
+    h.redis ??= redisRateLimiterStore(auth.redisUrl);
+    return h.redis;
+  }
+  let client: Db;
+  try {
+    client = db();
+  } catch {
+    h.memory ??= createRateLimiterStore((points) => new RateLimiterMemory({ points, duration: 60 }));
+    return h.memory;
+  }
+  if (h.db !== client || !h.pg) {
+    h.db = client;
+    h.pg = postgresRateLimiterStore(client);
+  }
+  return h.pg;
 }
 
 /** Tests only. */
