@@ -102,7 +102,8 @@ const holder = globalThis as {
  * database (diagnose can run stateless) the limits are kept in process memory.
  */
 export async function getRateLimiterStore(auth: AuthConfig, db: () => Db): Promise<RateLimiterStore> {
-  const h = (holder.__porticoRateLimiter ??= {});
+  if (!holder.__porticoRateLimiter) holder.__porticoRateLimiter = {};
+  const h = holder.__porticoRateLimiter;
   if (auth.redisUrl) {
     h.redis ??= redisRateLimiterStore(auth.redisUrl);
     return h.redis;
