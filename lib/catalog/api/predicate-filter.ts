@@ -1,5 +1,6 @@
 import { type EntityFilter, FILTER_EXISTS } from "@/lib/catalog/queries/filter";
 import { badRequest } from "@/lib/http";
+import { setOwn } from "../model/safe-keys";
 
 /**
  * Translates Backstage's predicate queries (`{ $all: [...] }`, `{ $any: [...] }`,
@@ -32,15 +33,16 @@ function sameValues(a: Value[], b: Value[]): boolean {
 }
 
 function andSets(a: Set, b: Set, field: string): Set {
-  const out: Set = { ...a };
+  // Keys are user text (`__proto__` included): assignment must create own properties only.
+  const out: Set = Object.assign(Object.create(null), a);
   for (const [key, values] of Object.entries(b)) {
     const existing = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
-    if (!existing) out[key] = values;
+    if (!existing) setOwn(out, key, values);
     else if (sameValues(out[existing], values) || values.every((v) => v === FILTER_EXISTS)) continue;
     else if (out[existing].every((v) => v === FILTER_EXISTS)) out[existing] = values;
     else unsupported(field, `two different conditions on "${key}" inside $all`);
   }
-  return out;
+  return { ...out };
 }
 
 function and(a: EntityFilter, b: EntityFilter, field: string): EntityFilter {

@@ -1,4 +1,5 @@
 import { parse as parseYaml } from "yaml";
+import { setOwn } from "../model/safe-keys";
 import { IngestError } from "./ingest-error";
 import { resolveRelative } from "./location-target";
 import type { CatalogReader } from "./reader";
@@ -24,7 +25,7 @@ function placeholderOf(value: unknown): { key: PlaceholderKey; target: unknown }
 function hasPlaceholder(node: unknown): boolean {
   if (typeof node !== "object" || node === null) return false;
   if (Array.isArray(node)) return node.some(hasPlaceholder);
-  for (const key in node) {
+  for (const key of Object.keys(node)) {
     if (key === "$text" || key === "$json" || key === "$yaml") return true;
     if (hasPlaceholder((node as Record<string, unknown>)[key])) return true;
   }
@@ -73,7 +74,8 @@ export async function resolvePlaceholders(
       return Promise.all(node.map((item, i) => walk(item, path ? `${path}.${i}` : String(i))));
     if (typeof node === "object" && node !== null) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(node)) out[k] = await walk(v, path ? `${path}.${k}` : k);
+      // setOwn: a `__proto__` key must stay a key (validation then rejects it), not become the prototype.
+      for (const [k, v] of Object.entries(node)) setOwn(out, k, await walk(v, path ? `${path}.${k}` : k));
       return out;
     }
     return node;

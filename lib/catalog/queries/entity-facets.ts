@@ -3,6 +3,7 @@ import type { SqlExecutor } from "../db/sql-client";
 import { compileFilter, facetCounts, indexFacetOf } from "../list-index/evaluate-filter";
 import { currentListIndex } from "../list-index/index-cache";
 import { knownKind } from "../model/constants";
+import { lookupTable } from "../model/safe-keys";
 import { pgPathLiteral, splitEntityPath } from "./entity-paths";
 import { type EntityFilter, filterToSql } from "./filter";
 import { SqlParams } from "./sql-params";
@@ -15,13 +16,13 @@ export interface EntityFacetsResponse {
  * Facets answered from narrow indexed columns instead of the JSON. Their values are the
  * lower-cased forms (kind is mapped back to its canonical spelling).
  */
-const COLUMN_FACETS: Record<string, string> = {
+const COLUMN_FACETS = lookupTable({
   kind: "e.kind",
   "metadata.namespace": "e.namespace",
   "metadata.tags": "t",
   "spec.type": "e.type",
   "spec.lifecycle": "e.lifecycle",
-};
+});
 
 /**
  * `GET /entity-facets`. Values come from the stored JSON as written (arrays count once per
@@ -38,7 +39,7 @@ export async function getEntityFacets(
     request.facets.map(async (facet) => {
       const params = new SqlParams();
       const where = filterToSql(request.filter ?? [], params);
-      const column = COLUMN_FACETS[facet.toLowerCase()];
+      const column = COLUMN_FACETS.get(facet.toLowerCase());
       if (column) {
         const rows = await db.$queryRawUnsafe<Array<{ value: string; count: number }>>(
           `SELECT ${column} AS value, count(*)::int AS count FROM catalog_entities e ${column === "t" ? ", unnest(e.tags) t" : ""}

@@ -18,6 +18,7 @@ import type { IngestProblem, LocationSpec, LocationTree } from "@/lib/catalog/in
 import type { Entity } from "@/lib/catalog/model/types";
 import { getEntitiesByRefs } from "@/lib/catalog/queries/get-entity";
 import { badRequest, notFound, payloadTooLarge } from "@/lib/http";
+import { findReservedKeys } from "../model/safe-keys";
 import type { CatalogDeps } from "./catalog-deps";
 import { cachingReader, createCatalogReader, overlayReader, pastedYamlDir } from "./catalog-readers";
 import { rootFailure } from "./location-errors";
@@ -62,6 +63,14 @@ function checkPastedYaml(yaml: string): void {
     throw badRequest("yaml contains no documents", {
       fields: [{ field: "yaml", message: "contains no documents" }],
     });
+  // Such a paste is an attack, not a typo: refuse it whole instead of storing it with problems.
+  const reserved = docs.flatMap((d) =>
+    findReservedKeys(d.value).map((p) => ({ documentIndex: d.documentIndex, path: p })),
+  );
+  if (reserved.length > 0) {
+    const message = `yaml uses reserved keys (__proto__, constructor, prototype): ${reserved.map((r) => `document ${r.documentIndex} ${r.path}`).join(", ")}`;
+    throw badRequest(message, { fields: [{ field: "yaml", message }], paths: reserved });
+  }
 }
 
 /** Pasted YAML lives at a content-addressed file, or replaces an earlier paste's file. */

@@ -1,0 +1,202 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST as analyzeLocation } from "@/app/api/catalog/analyze-location/route";
+import { GET as byQuery, POST as byQueryPredicate } from "@/app/api/catalog/entities/by-query/route";
+import { POST as byRefs } from "@/app/api/catalog/entities/by-refs/route";
+import { GET as listEntities } from "@/app/api/catalog/entities/route";
+import { GET as facets } from "@/app/api/catalog/entity-facets/route";
+import { POST as register } from "@/app/api/catalog/register/route";
+import { POST as validateEntity } from "@/app/api/catalog/validate-entity/route";
+import { getDb } from "@/lib/db/client";
+import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
+
+let app: AppEnvironment;
+
+beforeAll(async () => {
+  app = await startAppEnvironment("catalog-hardening");
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const FORBIDDEN = ["polluted", "constructor", "prototype", "isAdmin", "toString"] as const;
+
+afterEach(() => {
+  // A failing run must not leave the rest of the worker poisoned.
+  for (const key of ["polluted", "isAdmin"]) delete (Object.prototype as Record<string, unknown>)[key];
+});
+
+const get = (p: string) => new Request(`http://localhost/api/catalog${p}`);
+const post = (p: string, body: unknown) =>
+  new Request(`http://localhost/api/catalog${p}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+function expectPrototypeClean() {
+  const probe = {} as Record<string, unknown>;
+  expect(probe.polluted).toBeUndefined();
+  expect(probe.isAdmin).toBeUndefined();
+  expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain("polluted");
+  expect(typeof probe.toString).toBe("function");
+  void FORBIDDEN;
+}
+
+const component = (name: string, extra = "") => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${name}
+spec:
+  type: service
+  lifecycle: production
+  owner: team-a
+${extra}`;
+
+describe("prototype pollution through __proto__ keys", () => {
+  it("rejects __proto__, constructor and prototype keys at register with 400 naming the path", async () => {
+    for (const [yaml, path] of [
+      [component("p1", "  __proto__:\n    polluted: yes\n"), "spec.__proto__"],
+      [
+        component("p2", "  nested:\n    constructor:\n      prototype:\n        polluted: yes\n"),
+        "spec.nested.constructor",
+      ],
+      [
+        component("p3").replace("metadata:\n", "metadata:\n  annotations:\n    __proto__: x\n"),
+        "metadata.annotations.__proto__",
+      ],
+    ] as const) {
+      const res = await register(post("/register", { yaml }));
+      expect(res.status).toBe(400);
+      const text = JSON.stringify(await res.json());
+      expect(text).toContain(path);
+      expectPrototypeClean();
+    }
+  });
+
+  it("rejects them in validate-entity and analyze-location too", async () => {
+    const entity = JSON.parse(
+      '{"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"v1"},"spec":{"type":"service","lifecycle":"production","owner":"team-a","__proto__":{"polluted":"yes"}}}',
+    );
+    const res = await validateEntity(
+      post("/validate-entity", `{"entity":${JSON.stringify(entity)},"location":"url:http://x"}`),
+    );
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain("spec.__proto__");
+    expectPrototypeClean();
+
+    await mkdir(path.join(app.dataDir, "catalog"), { recursive: true });
+    const file = path.join(app.dataDir, "catalog", "proto.yaml");
+    await writeFile(file, component("from-file", "  __proto__:\n    polluted: yes\n"));
+    const analyzed = await analyzeLocation(
+      post("/analyze-location", { location: { type: "file", target: file } }),
+    );
+    expect(analyzed.status).toBeLessThan(500);
+    const body = JSON.stringify(await analyzed.json());
+    expect(body).toContain("spec.__proto__");
+    expect(body).not.toContain('"from-file"');
+    expectPrototypeClean();
+  });
+
+  it("stored entities with __proto__ keys never pollute Object.prototype on read", async () => {
+    const ok = await register(post("/register", { yaml: component("stored-poison") }));
+    expect(ok.status).toBe(201);
+    await getDb().$executeRawUnsafe(
+      `UPDATE catalog_entities SET entity = jsonb_set(jsonb_set(entity, '{spec,__proto__}', '{"polluted":"yes","isAdmin":true}'), '{metadata,constructor}', '{"prototype":{"polluted":"yes"}}') WHERE name = 'stored-poison'`,
+    );
+    const paths = [
+      "spec.__proto__.polluted",
+      "spec.__proto__",
+      "__proto__.polluted",
+      "metadata.constructor.prototype.polluted",
+      "constructor.prototype.polluted",
+      "spec.__proto__.isAdmin",
+    ];
+    const requests: Array<() => Promise<Response>> = [];
+    for (const p of paths) {
+      requests.push(
+        () => listEntities(get(`/entities?fields=${encodeURIComponent(p)}`)),
+        () =>
+          listEntities(
+            get(`/entities?fields=metadata.name,${encodeURIComponent(p)}&filter=metadata.name=stored-poison`),
+          ),
+        () => listEntities(get(`/entities?filter=${encodeURIComponent(`${p}=yes`)}`)),
+        () => listEntities(get(`/entities?filter=${encodeURIComponent(p)}`)),
+        () => listEntities(get(`/entities?order=asc:${encodeURIComponent(p)}`)),
+        () => facets(get(`/entity-facets?facet=${encodeURIComponent(p)}`)),
+        () => facets(get(`/entity-facets?facet=kind&filter=${encodeURIComponent(`${p}=yes`)}`)),
+        () =>
+          byQuery(
+            get(
+              `/entities/by-query?fullTextFilterTerm=yes&fullTextFilterFields=${encodeURIComponent(p)}&fields=${encodeURIComponent(p)}`,
+            ),
+          ),
+        () =>
+          byQuery(
+            get(`/entities/by-query?orderField=${encodeURIComponent(p)},asc&fields=${encodeURIComponent(p)}`),
+          ),
+        () => byQueryPredicate(post("/entities/by-query", `{"query":{"${p}":"yes"},"fields":["${p}"]}`)),
+        () =>
+          byQueryPredicate(
+            post("/entities/by-query", `{"query":{"$all":[{"${p}":{"$exists":true}},{"kind":"component"}]}}`),
+          ),
+        () =>
+          byRefs(post("/entities/by-refs", { entityRefs: ["component:default/stored-poison"], fields: [p] })),
+      );
+    }
+    for (const key of ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"]) {
+      requests.push(
+        () => listEntities(get(`/entities?filter=${key}=x`)),
+        () => listEntities(get(`/entities?order=asc:${key}`)),
+        () => facets(get(`/entity-facets?facet=${key}`)),
+        () => facets(get(`/entity-facets?facet=kind&filter=${key}`)),
+        () => byQuery(get(`/entities/by-query?fullTextFilterTerm=x&fullTextFilterFields=${key}`)),
+        () => byQuery(get(`/entities/by-query?orderField=${key},asc`)),
+        () => byQueryPredicate(post("/entities/by-query", `{"query":{"${key}":"x"}}`)),
+        () => byQueryPredicate(post("/entities/by-query", `{"query":{"${key}":{"polluted":"x"}}}`)),
+      );
+    }
+    for (const send of requests) {
+      const res = await send();
+      expect(res.status, await res.clone().text()).toBeLessThan(500);
+      expectPrototypeClean();
+    }
+    // The projection still returns the stored key as plain data.
+    const res = await listEntities(
+      get("/entities?filter=metadata.name=stored-poison&fields=spec.__proto__.polluted"),
+    );
+    expect(res.status).toBe(200);
+    const [item] = await res.json();
+    expect(item.spec.__proto__).toEqual({ polluted: "yes" });
+  });
+});
+
+describe("entity links", () => {
+  it("rejects javascript: and data: links at register, naming metadata.links.<i>.url", async () => {
+    const yaml = component("linked").replace(
+      "metadata:\n",
+      "metadata:\n  links:\n    - url: https://ok.example\n    - url: javascript:alert(document.cookie)\n    - url: data:text/html,hi\n",
+    );
+    const res = await register(post("/register", { yaml }));
+    const body = await res.json();
+    const paths = (body.errors ?? []).map((e: { path?: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(["metadata.links.1.url", "metadata.links.2.url"]));
+    const stored = await listEntities(get("/entities?filter=metadata.name=linked"));
+    expect(await stored.json()).toEqual([]);
+    const valid = await validateEntity(
+      post("/validate-entity", {
+        location: "url:http://x",
+        entity: {
+          apiVersion: "backstage.io/v1alpha1",
+          kind: "Component",
+          metadata: { name: "v", links: [{ url: "javascript:alert(1)" }] },
+          spec: { type: "service", lifecycle: "production", owner: "t" },
+        },
+      }),
+    );
+    expect(valid.status).toBe(400);
+    expect(JSON.stringify(await valid.json())).toContain("metadata.links.0.url");
+  });
+});
