@@ -55,10 +55,10 @@ export function LinksCard({ entity }: { entity: Entity }) {
   return (
     <Card title="Links">
       <ul className="space-y-1">
-        {links.map((l, i) => {
+        {links.map((l) => {
           const href = safeLinkHref(l.url);
           return (
-            <li key={`${i}:${l.url}`}>
+            <li key={l.url}>
               {href ? (
                 <a
                   href={href}
