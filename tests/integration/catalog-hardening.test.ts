@@ -200,3 +200,58 @@ describe("entity links", () => {
     expect(JSON.stringify(await valid.json())).toContain("metadata.links.0.url");
   });
 });
+
+describe("hostile query input", () => {
+  it("answers NUL and control characters in paths, keys and values with 400, never 500", async () => {
+    const nul = "%00";
+    const cases: Array<() => Promise<Response>> = [
+      () => listEntities(get(`/entities?fields=spec.a${nul}b`)),
+      () => listEntities(get(`/entities?filter=spec.a${nul}b=x`)),
+      () => listEntities(get(`/entities?filter=spec.type=x${nul}`)),
+      () => listEntities(get(`/entities?filter=kind=x${nul}`)),
+      () => listEntities(get(`/entities?order=asc:spec.a${nul}`)),
+      () => facets(get(`/entity-facets?facet=spec.a${nul}`)),
+      () => facets(get(`/entity-facets?facet=kind&filter=spec.x=${nul}`)),
+      () => byQuery(get(`/entities/by-query?fullTextFilterTerm=a${nul}&fullTextFilterFields=spec.x`)),
+      () => byQuery(get(`/entities/by-query?fullTextFilterTerm=a&fullTextFilterFields=spec.x${nul}`)),
+      () => byQuery(get(`/entities/by-query?orderField=spec.a${nul},asc`)),
+      () => byQueryPredicate(post("/entities/by-query", { query: { "spec.a\u0000": "x" } })),
+      () => byQueryPredicate(post("/entities/by-query", { query: { "spec.type": "x\u0000" } })),
+      () => byQueryPredicate(post("/entities/by-query", { fields: ["spec.\u0000"] })),
+      () => byQueryPredicate(post("/entities/by-query", { orderBy: [{ field: "a\u0000", order: "asc" }] })),
+      () =>
+        byQueryPredicate(post("/entities/by-query", { fullTextFilter: { term: "\u0000", fields: ["x"] } })),
+      () => byRefs(post("/entities/by-refs", { entityRefs: ["component:default/a\u0000"] })),
+      () => byRefs(post("/entities/by-refs", { entityRefs: ["component:default/a"], fields: ["a\u0000"] })),
+    ];
+    for (const [i, send] of cases.entries()) {
+      const res = await send();
+      expect(res.status, `case ${i}: ${await res.clone().text()}`).toBeLessThan(500);
+    }
+    await expectInput(await listEntities(get(`/entities?fields=spec.a${nul}b`)), "fields");
+    await expectInput(await listEntities(get(`/entities?filter=spec.a${nul}b=x`)), "filter");
+  });
+
+  it("caps facet and fullTextFilterFields per request with 400 naming the parameter", async () => {
+    const many = (n: number, name: string) =>
+      Array.from({ length: n }, (_, i) => `${name}=spec.f${i}`).join("&");
+    await expectInput(await facets(get(`/entity-facets?${many(21, "facet")}`)), "facet");
+    expect((await facets(get(`/entity-facets?${many(20, "facet")}`))).status).toBe(200);
+    const fields = Array.from({ length: 21 }, (_, i) => `spec.f${i}`).join(",");
+    await expectInput(
+      await byQuery(get(`/entities/by-query?fullTextFilterTerm=a&fullTextFilterFields=${fields}`)),
+      "fullTextFilterFields",
+    );
+    // The predicate body is a union (cursor or query), so zod names the body rather than the field.
+    const res = await byQueryPredicate(
+      post("/entities/by-query", { fullTextFilter: { term: "a", fields: fields.split(",") } }),
+    );
+    expect(res.status).toBe(400);
+  });
+});
+
+async function expectInput(res: Response, field: string) {
+  expect(res.status).toBe(400);
+  const body = await res.json();
+  expect(JSON.stringify(body.error.details)).toContain(field);
+}

@@ -19,6 +19,8 @@ function unsupported(field: string, message: string): never {
 }
 
 function scalar(v: unknown, field: string): string {
+  if (typeof v === "string" && v.includes("\u0000"))
+    unsupported(field, "values must not contain NUL characters");
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
   return unsupported(field, "values must be strings, numbers or booleans");
 }
@@ -53,6 +55,8 @@ function and(a: EntityFilter, b: EntityFilter, field: string): EntityFilter {
 }
 
 function fieldCondition(key: string, value: unknown, field: string): EntityFilter {
+  if (key.length > 200 || /[\p{Cc}\s]/u.test(key))
+    unsupported(field, `"${key.slice(0, 50)}" must be a dot path without spaces or control characters`);
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     const ops = Object.entries(value as Record<string, unknown>);
     if (ops.length !== 1) unsupported(field, `"${key}" must have exactly one operator`);
