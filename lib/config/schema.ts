@@ -81,6 +81,12 @@ export const serverEnvSchema = z.object({
   PORTICO_CATALOG_ALLOW_PRIVATE_URLS: optionalString.transform((v) => v === "true" || v === "1"),
   // The in-process catalog list index (lib/catalog/list-index); "false" answers lists from SQL only.
   PORTICO_CATALOG_LIST_INDEX: optionalString.transform((v) => v !== "false" && v !== "0"),
+  // Caps per location tree (one register/refresh); exceeding one fails the read, nothing is written.
+  PORTICO_CATALOG_MAX_ENTITIES_PER_LOCATION: intInRange(1, 10_000_000, 200_000),
+  PORTICO_CATALOG_MAX_PLACEHOLDERS: intInRange(0, 1_000_000, 10_000),
+  PORTICO_CATALOG_MAX_LOCATION_BYTES: intInRange(1024, 16 * 1024 * 1024 * 1024, 256 * 1024 * 1024),
+  // statement_timeout of catalog read queries (entity lists, by-query, facets); 0 disables it.
+  PORTICO_CATALOG_QUERY_TIMEOUT_MS: intInRange(0, 600_000, 15_000),
 });
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;

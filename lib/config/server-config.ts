@@ -20,6 +20,10 @@ export interface ServerConfig {
     urlAllowlist: string[];
     allowPrivateUrls: boolean;
     listIndex: boolean;
+    /** Caps per location tree read (lib/catalog/ingest/tree-budget.ts). */
+    treeLimits: { maxEntities: number; maxPlaceholders: number; maxBytes: number };
+    /** statement_timeout for catalog read queries, in ms (0 = none). */
+    queryTimeoutMs: number;
   };
 }
 
@@ -69,6 +73,12 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
       urlAllowlist: e.PORTICO_CATALOG_URL_ALLOWLIST,
       allowPrivateUrls: e.PORTICO_CATALOG_ALLOW_PRIVATE_URLS,
       listIndex: e.PORTICO_CATALOG_LIST_INDEX,
+      treeLimits: {
+        maxEntities: e.PORTICO_CATALOG_MAX_ENTITIES_PER_LOCATION,
+        maxPlaceholders: e.PORTICO_CATALOG_MAX_PLACEHOLDERS,
+        maxBytes: e.PORTICO_CATALOG_MAX_LOCATION_BYTES,
+      },
+      queryTimeoutMs: e.PORTICO_CATALOG_QUERY_TIMEOUT_MS,
     },
   };
 }

@@ -6,6 +6,7 @@ import { GET as byQuery, POST as byQueryPredicate } from "@/app/api/catalog/enti
 import { POST as byRefs } from "@/app/api/catalog/entities/by-refs/route";
 import { GET as listEntities } from "@/app/api/catalog/entities/route";
 import { GET as facets } from "@/app/api/catalog/entity-facets/route";
+import { POST as refresh } from "@/app/api/catalog/refresh/route";
 import { POST as register } from "@/app/api/catalog/register/route";
 import { POST as validateEntity } from "@/app/api/catalog/validate-entity/route";
 import { getDb } from "@/lib/db/client";
@@ -255,3 +256,47 @@ async function expectInput(res: Response, field: string) {
   const body = await res.json();
   expect(JSON.stringify(body.error.details)).toContain(field);
 }
+
+describe("location tree limits", () => {
+  it("refuses a placeholder bomb at register and keeps stored entities when a refresh exceeds a cap", async () => {
+    app.setEnv({
+      PORTICO_CATALOG_MAX_LOCATION_BYTES: String(1024 * 1024),
+      PORTICO_CATALOG_MAX_PLACEHOLDERS: "100",
+    });
+    try {
+      const big = path.join(app.dataDir, "catalog", "big.txt");
+      await mkdir(path.dirname(big), { recursive: true });
+      await writeFile(big, "x".repeat(64 * 1024));
+      const bomb = Array.from({ length: 40 }, (_, i) =>
+        component(`bomb-${i}`).replace("spec:\n", "  description: { $text: ../big.txt }\nspec:\n"),
+      ).join("---\n");
+      const refused = await register(post("/register", { yaml: bomb }));
+      expect(refused.status).toBe(400);
+      const body = await refused.json();
+      expect(body.error.code).toBe("location_too_large");
+      expect(body.error.message).toContain("PORTICO_CATALOG_MAX_LOCATION_BYTES");
+      expect(await (await listEntities(get("/entities?filter=metadata.name=bomb-0"))).json()).toEqual([]);
+
+      const small = [0, 1]
+        .map((i) =>
+          component(`capped-${i}`).replace("spec:\n", "  description: { $text: ../big.txt }\nspec:\n"),
+        )
+        .join("---\n");
+      expect((await register(post("/register", { yaml: small }))).status).toBe(201);
+      await writeFile(big, "y".repeat(600 * 1024));
+      const res = await refresh(post("/refresh", { entityRef: "component:default/capped-0" }));
+      expect(res.status).toBeLessThan(500);
+      const outcome = await res.json();
+      expect(outcome.ok).toBe(false);
+      expect(JSON.stringify(outcome.errors)).toContain("LIMIT_EXCEEDED");
+      const kept = await (await listEntities(get("/entities?filter=metadata.name=capped-1"))).json();
+      expect(kept).toHaveLength(1);
+      expect(kept[0].metadata.description).toBe("x".repeat(64 * 1024));
+    } finally {
+      app.setEnv({
+        PORTICO_CATALOG_MAX_LOCATION_BYTES: undefined,
+        PORTICO_CATALOG_MAX_PLACEHOLDERS: undefined,
+      });
+    }
+  });
+});

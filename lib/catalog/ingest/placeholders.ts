@@ -3,6 +3,7 @@ import { setOwn } from "../model/safe-keys";
 import { IngestError } from "./ingest-error";
 import { resolveRelative } from "./location-target";
 import type { CatalogReader } from "./reader";
+import { type TreeBudget, TreeLimitError } from "./tree-budget";
 import type { LocationSpec } from "./types";
 
 const KEYS = ["$text", "$json", "$yaml"] as const;
@@ -40,6 +41,7 @@ export async function resolvePlaceholders(
   value: unknown,
   base: LocationSpec,
   reader: CatalogReader,
+  budget?: TreeBudget,
 ): Promise<{ value: unknown; problems: PlaceholderProblem[] }> {
   const problems: PlaceholderProblem[] = [];
   if (!hasPlaceholder(value)) return { value, problems };
@@ -54,6 +56,7 @@ export async function resolvePlaceholders(
         });
         return node;
       }
+      budget?.addPlaceholder();
       try {
         const spec = resolveRelative(base, placeholder.target);
         const text = await reader.read(spec);
@@ -61,6 +64,7 @@ export async function resolvePlaceholders(
         if (placeholder.key === "$json") return JSON.parse(text);
         return parseYaml(text);
       } catch (error) {
+        if (error instanceof TreeLimitError) throw error;
         const reason =
           error instanceof IngestError ? `${error.code}: ${error.message}` : (error as Error).message;
         problems.push({

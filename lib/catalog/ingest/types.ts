@@ -19,7 +19,8 @@ export type IngestErrorCode =
   | "LOCATION_CYCLE"
   | "PLACEHOLDER"
   | "CONFLICT"
-  | "DUPLICATE";
+  | "DUPLICATE"
+  | "LIMIT_EXCEEDED";
 
 /** A problem tied to a location; stored per location and shown to users. */
 export interface IngestProblem {
@@ -52,4 +53,6 @@ export interface LocationTree {
   filesFailed: string[];
   /** Refs of documents that were found but invalid: their previously stored versions are kept. */
   invalidRefs: string[];
+  /** Set when the tree exceeded a limit: its entities are incomplete and must not be applied. */
+  aborted?: IngestProblem;
 }

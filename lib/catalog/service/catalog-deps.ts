@@ -20,6 +20,7 @@ export function catalogDeps(): CatalogDeps {
       urlAllowlist: config.catalog.urlAllowlist,
       allowPrivateUrls: config.catalog.allowPrivateUrls,
       fileRoots: apiFileRoots(config.dataDir),
+      treeLimits: config.catalog.treeLimits,
     },
     dataDir: config.dataDir,
     writes: catalogWriteQueue(),

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { createFileReader } from "@/lib/catalog/ingest/file-reader";
 import { type CatalogReader, createCompositeReader } from "@/lib/catalog/ingest/reader";
+import type { TreeLimits } from "@/lib/catalog/ingest/tree-budget";
 import type { LocationSpec } from "@/lib/catalog/ingest/types";
 import { createUrlReader } from "@/lib/catalog/ingest/url-reader";
 
@@ -14,6 +15,8 @@ export interface CatalogReaderSettings {
   fileRoots: readonly string[];
   timeoutMs?: number;
   maxBytes?: number;
+  /** Per-location-tree caps (entities, placeholders, bytes); DEFAULT_TREE_LIMITS when unset. */
+  treeLimits?: TreeLimits;
 }
 
 /** Where pasted YAML is kept so its location can be refreshed like any file location. */
@@ -34,7 +37,7 @@ export function createCatalogReader(
   extraFileRoots: string[] = [],
 ): CatalogReader {
   const maxBytes = settings.maxBytes ?? READ_MAX_BYTES;
-  return createCompositeReader({
+  const reader = createCompositeReader({
     file: createFileReader({ maxBytes, allowedRoots: [...settings.fileRoots, ...extraFileRoots] }),
     url: createUrlReader({
       allowedHosts: settings.urlAllowlist,
@@ -44,6 +47,7 @@ export function createCatalogReader(
       maxRedirects: 3,
     }),
   });
+  return { ...reader, limits: settings.treeLimits };
 }
 
 /**
@@ -59,6 +63,7 @@ export function readerForLocation(settings: CatalogReaderSettings, location: Loc
 export function cachingReader(inner: CatalogReader): CatalogReader {
   const cache = new Map<string, Promise<string>>();
   return {
+    limits: inner.limits,
     read(spec) {
       const key = `${spec.type}:${spec.target}`;
       let hit = cache.get(key);
@@ -74,6 +79,7 @@ export function cachingReader(inner: CatalogReader): CatalogReader {
 /** Serves one in-memory file (a paste being previewed) and delegates everything else. */
 export function overlayReader(inner: CatalogReader, target: string, text: string): CatalogReader {
   return {
+    limits: inner.limits,
     read(spec) {
       if (spec.type === "file" && path.resolve(spec.target) === target) return Promise.resolve(text);
       return inner.read(spec);
