@@ -1,5 +1,6 @@
 import type { ListFacet } from "../db/list-cache";
 import type { SqlExecutor } from "../db/sql-client";
+import { timedQuery } from "../db/timed-query";
 import { compileFilter, facetCounts, indexFacetOf } from "../list-index/evaluate-filter";
 import { currentListIndex } from "../list-index/index-cache";
 import { knownKind } from "../model/constants";
@@ -41,10 +42,11 @@ export async function getEntityFacets(
       const where = filterToSql(request.filter ?? [], params);
       const column = COLUMN_FACETS.get(facet.toLowerCase());
       if (column) {
-        const rows = await db.$queryRawUnsafe<Array<{ value: string; count: number }>>(
+        const rows = await timedQuery<Array<{ value: string; count: number }>>(
+          db,
           `SELECT ${column} AS value, count(*)::int AS count FROM catalog_entities e ${column === "t" ? ", unnest(e.tags) t" : ""}
            WHERE ${where} AND ${column} IS NOT NULL GROUP BY 1 ORDER BY count DESC, value ASC`,
-          ...params.values,
+          params.values,
         );
         out[facet] =
           facet === "kind"
@@ -53,7 +55,8 @@ export async function getEntityFacets(
         return;
       }
       const path = pgPathLiteral(splitEntityPath(facet));
-      const rows = await db.$queryRawUnsafe<Array<{ value: string; count: number }>>(
+      const rows = await timedQuery<Array<{ value: string; count: number }>>(
+        db,
         `SELECT v.value, count(*)::int AS count
          FROM catalog_entities e
          CROSS JOIN LATERAL (
@@ -63,7 +66,7 @@ export async function getEntityFacets(
          ) v
          WHERE ${where}
          GROUP BY v.value ORDER BY count DESC, v.value ASC`,
-        ...params.values,
+        params.values,
       );
       out[facet] = rows;
     }),
