@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as analyzeLocation } from "@/app/api/catalog/analyze-location/route";
+import { GET as byName } from "@/app/api/catalog/entities/by-name/[kind]/[namespace]/[name]/route";
 import { GET as byQuery, POST as byQueryPredicate } from "@/app/api/catalog/entities/by-query/route";
 import { POST as byRefs } from "@/app/api/catalog/entities/by-refs/route";
 import { GET as listEntities } from "@/app/api/catalog/entities/route";
@@ -225,6 +226,11 @@ describe("hostile query input", () => {
       () => byRefs(post("/entities/by-refs", { entityRefs: ["component:default/a\u0000"] })),
       () => byRefs(post("/entities/by-refs", { entityRefs: ["component:default/a"], fields: ["a\u0000"] })),
     ];
+    cases.push(() =>
+      byName(get("/entities/by-name/component/default/a%00"), {
+        params: Promise.resolve({ kind: "component", namespace: "default", name: "a\u0000" }),
+      }),
+    );
     for (const [i, send] of cases.entries()) {
       const res = await send();
       expect(res.status, `case ${i}: ${await res.clone().text()}`).toBeLessThan(500);

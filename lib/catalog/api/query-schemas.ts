@@ -169,7 +169,8 @@ const segment = z
     } catch {
       return v;
     }
-  });
+  })
+  .refine(noNul, NUL_MESSAGE);
 
 export const entityNameParams = z.object({ kind: segment, namespace: segment, name: segment });
 export const uidParams = z.object({ uid: z.string().uuid("must be an entity uid (a UUID)") });
