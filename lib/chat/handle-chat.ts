@@ -88,7 +88,7 @@ export async function handleChat(
     } else {
       conversation = await createConversationWithMessage(
         db,
-        { title: redact(titleFromText(text)) },
+        { title: titleFromText(text, redact) },
         userMessage,
       );
       history = [userMessage];

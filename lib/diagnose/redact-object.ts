@@ -36,3 +36,19 @@ export function redactObject(value: unknown, depth = 0): unknown {
   }
   return value;
 }
+
+/**
+ * Runs the text redactor over every string in a value we built ourselves
+ * (pod summaries, events, cluster problems): the shape is ours, the text came
+ * from the cluster (event messages, termination messages, `kubectl` errors)
+ * and can carry whatever a container printed. Own-property copies, as above.
+ */
+export function redactStrings<T>(value: T, depth = 0): T {
+  if (typeof value === "string") return redactSecrets(value) as T;
+  if (depth > MAX_DEPTH * 2 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => redactStrings(v, depth + 1)) as T;
+  if (value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactStrings(v, depth + 1)]),
+  ) as T;
+}

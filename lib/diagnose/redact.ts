@@ -217,15 +217,45 @@ function redactLine(
   // then the generic key=value rule, so a JWT value is labelled as a JWT.
   for (const idx of [...matched].sort((a, b) => a - b)) {
     const { rule, re } = rules[idx];
-    text = re.matcher(text).replaceAll((...args: unknown[]) => {
-      const match = String(args[0]);
-      const groups = args.slice(0, -2).map((g) => (g == null ? null : String(g)));
+    text = replaceBounded(text, re, (match, groups) => {
       const replaced = rule.replace(match, groups);
       if (replaced !== match) bump(rule.id);
       return replaced;
     });
   }
   return text;
+}
+
+// RE2 keeps each search linear, but a 256 KB line of `password="` repeated
+// holds thousands of matches and re2js pays ~80 µs per capture match: seconds
+// of blocked event loop from one request. Past this many matches of one rule
+// on one line, the rest of the line is redacted wholesale (over-redaction is
+// the safe side), so the work per line is bounded.
+const MAX_MATCHES_PER_RULE_PER_LINE = 64;
+export const REDACTED_REST = "[REDACTED_REST_OF_LINE]";
+
+function replaceBounded(
+  text: string,
+  re: RE2JS,
+  replace: (match: string, groups: (string | null)[]) => string,
+): string {
+  const m = re.matcher(text);
+  const groupCount = m.groupCount();
+  let out = "";
+  let pos = 0;
+  let count = 0;
+  while (m.find()) {
+    const start = m.start();
+    if (++count > MAX_MATCHES_PER_RULE_PER_LINE) {
+      out += `${text.slice(pos, start)}${REDACTED_REST}`;
+      return out;
+    }
+    const groups: (string | null)[] = [];
+    for (let i = 0; i <= groupCount; i++) groups.push(m.group(i));
+    out += text.slice(pos, start) + replace(groups[0] ?? "", groups);
+    pos = m.end();
+  }
+  return out + text.slice(pos);
 }
 
 function startOfMatch(re: RE2JS, s: string): number {
