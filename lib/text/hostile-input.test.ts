@@ -34,6 +34,7 @@ function hostileInputs(size: number): [string, string][] {
     ["spaces then letter", `${fill(" ")}x`],
     ["nested brackets", `${fill("[(")}${fill(")]").slice(0, size / 4)}`],
     ["angle and spaces", fill("<      /      ")],
+    ["angle then spaces", `<${fill(" ")}`],
     ["kubectl repeated", fill("kubectl ")],
     ["terraform repeated", fill("terraform ")],
     ["half token", fill("password=")],
