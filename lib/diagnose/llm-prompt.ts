@@ -1,4 +1,3 @@
-import { linearRegex } from "@/lib/text/linear-regex";
 import { CATEGORY_IDS } from "./categories";
 import { redactSecrets } from "./redact";
 import type { EngineInput } from "./types";
@@ -79,15 +78,38 @@ export function truncateLog(log: string): string {
   return `${log.slice(0, HEAD_CHARS)}\n[… ${omitted} characters omitted …]\n${log.slice(log.length - tail)}`;
 }
 
-// Any of the data fences, opening or closing: a runbook excerpt must not be
-// able to close `<error_log>` either. RE2, because the old per-tag JS regex
-// (`<\s*\/?\s*tag`) backtracked quadratically on `<` followed by whitespace.
-const FENCE_TAG = linearRegex("llm-prompt-fence-tag", /<\s*\/?\s*(?:error_log|k8s_context|runbook)\b/i);
+const FENCE_TAGS = ["error_log", "k8s_context", "runbook"];
+const isSpace = (c: string) =>
+  c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
+const isWordChar = (c: string | undefined) => c !== undefined && /\w/.test(c);
 
-/** Stops data from closing its own fence (`</error_log>`) and posing as instructions. */
+/**
+ * Stops data from opening or closing a fence (`</error_log>`, `< runbook`)
+ * and posing as instructions: the `<` of any data-fence tag becomes `‹`. A
+ * runbook excerpt must not close `<error_log>` either, so all tags are
+ * checked everywhere. A single left-to-right scan: the old per-tag JS regex
+ * (`<\s*\/?\s*tag`) backtracked quadratically on `<` followed by whitespace.
+ */
 export function neutralize(text: string): string {
-  if (!text.includes("<")) return text;
-  return FENCE_TAG.replaceAll(text, (m) => `‹${m.slice(1)}`);
+  let out = "";
+  let from = 0;
+  let lt = text.indexOf("<");
+  while (lt !== -1) {
+    let i = lt + 1;
+    while (i < text.length && isSpace(text[i])) i++;
+    if (text[i] === "/") i++;
+    while (i < text.length && isSpace(text[i])) i++;
+    const rest = text.slice(i, i + 12).toLowerCase();
+    const tag = FENCE_TAGS.find((t) => rest.startsWith(t) && !isWordChar(text[i + t.length]));
+    if (tag) {
+      out += `${text.slice(from, lt)}‹`;
+      from = lt + 1;
+    }
+    // Resume at the next `<` after the whitespace just skipped: every
+    // character is visited a bounded number of times.
+    lt = text.indexOf("<", Math.max(lt + 1, i));
+  }
+  return out + text.slice(from);
 }
 
 function attr(s: string): string {

@@ -72,7 +72,6 @@ describe("regexes on request data are linear", () => {
       "offline-intent-runbook",
       "offline-intent-error-tokens",
       "offline-tidy-trailing",
-      "llm-prompt-fence-tag",
       "destructive-command-0",
       "runbook-signature-terraform_provider_auth",
       "pod-name-deployment",
