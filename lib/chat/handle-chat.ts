@@ -10,6 +10,7 @@ import {
 } from "ai";
 import type { Db } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/http/api-error";
+import { summarizeError } from "@/lib/log/error-summary";
 import type { Logger } from "@/lib/log/logger";
 import { writeOfflineReply } from "./offline/offline-reply";
 import { type ChatRequest, checkMessageText, titleFromText } from "./request";
@@ -88,7 +89,7 @@ export async function handleChat(
     } else {
       conversation = await createConversationWithMessage(
         db,
-        { title: redact(titleFromText(text)) },
+        { title: titleFromText(text, redact) },
         userMessage,
       );
       history = [userMessage];
@@ -147,7 +148,8 @@ export async function handleChat(
         stopWhen: stepCountIs(deps.maxSteps ?? 5),
         abortSignal: signal,
         timeout: deps.timeoutMs ? { totalMs: deps.timeoutMs } : undefined,
-        onError: ({ error }) => deps.log?.warn({ err: error, conversationId }, "chat model stream failed"),
+        onError: ({ error }) =>
+          deps.log?.warn({ error: summarizeError(error), conversationId }, "chat model stream failed"),
       });
       const chunks = result.toUIMessageStream({
         sendStart: false,
@@ -182,7 +184,7 @@ export async function handleChat(
       try {
         await saveAssistantMessage(db, conversationId, { ...responseMessage, id: assistantId, metadata });
       } catch (error) {
-        deps.log?.error({ err: error, conversationId }, "failed to save assistant message");
+        deps.log?.error({ error: summarizeError(error), conversationId }, "failed to save assistant message");
       }
     },
   });

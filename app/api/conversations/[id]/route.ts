@@ -1,6 +1,7 @@
 import { conversationIdParams, renameConversationBody } from "@/lib/chat/conversation-schemas";
 import { deleteConversation, getConversationWithMessages, renameConversation } from "@/lib/chat/store";
 import { getDb } from "@/lib/db/client";
+import { redactSecrets } from "@/lib/diagnose/redact";
 import { notFound, parseJsonBody, parsePathParams, withRoute } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,8 @@ export const GET = withRoute<{ id: string }>("conversations.get", async ({ param
 export const PATCH = withRoute<{ id: string }>("conversations.rename", async ({ req, params }) => {
   const { id } = parsePathParams(params, conversationIdParams);
   const { title } = await parseJsonBody(req, renameConversationBody, 4096);
-  const conversation = await renameConversation(getDb(), id, title);
+  // A title is listed everywhere; a pasted token must not live on in it.
+  const conversation = await renameConversation(getDb(), id, redactSecrets(title));
   if (!conversation) throw missing(id);
   return conversation;
 });
