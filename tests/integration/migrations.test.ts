@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations, MigrationError, migrationStatus, runPrismaCli } from "@/lib/db/migrate";
-import { selectSchemaEngine } from "@/scripts/prisma-engine/select-engine";
+import { selectSchemaEngine } from "@/lib/db/schema-engine";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/postgres";
 
 const ROOT = path.resolve(__dirname, "../..");
