@@ -57,9 +57,7 @@ test.describe("host check (DNS rebinding)", () => {
     expect(res.status).toBe(200);
   });
 
-  test("a write from a rebinding page's Origin is refused even when Host matches it", async ({
-    request,
-  }) => {
+  test("a write from a rebinding page's Origin is refused even when Host matches it", async ({ request }) => {
     const body = JSON.stringify({ entityRef: "component:default/none" });
     const res = await raw(
       head("POST", "/api/catalog/refresh", {
