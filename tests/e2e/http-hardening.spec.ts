@@ -83,11 +83,17 @@ test.describe("request bodies", () => {
 
   test("a declared body over the ceiling gets 413 before any route reads it", async () => {
     const res = await raw(
-      head("POST", "/api/catalog/entities/by-refs", {
-        host: `localhost:${port}`,
-        "content-type": "application/json",
-        "content-length": String(limit + 1),
-      }),
+      [
+        Buffer.from(
+          head("POST", "/api/catalog/entities/by-refs", {
+            host: `localhost:${port}`,
+            "content-type": "application/json",
+            "content-length": String(limit + 1),
+          }),
+        ),
+        Buffer.alloc(limit + 1, " "),
+      ],
+      60_000,
     );
     expect(res.status).toBe(413);
     expect(res.text).toContain("payload_too_large");
@@ -138,9 +144,10 @@ test.describe("security headers", () => {
     page,
   }) => {
     const violations: string[] = [];
+    let current = "/";
     page.on("console", (msg) => {
       if (msg.type() === "error" && /Content Security Policy|Refused to/i.test(msg.text()))
-        violations.push(msg.text());
+        violations.push(`${current}: ${msg.text()}`);
     });
     await page.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (e) => {
@@ -161,6 +168,7 @@ test.describe("security headers", () => {
 
     await expect(page.getByRole("heading", { name: "Welcome to Portico" })).toBeVisible();
     for (const path of ["/catalog", "/diagnose", "/chat", "/runbooks", "/cluster", "/catalog/register"]) {
+      current = path;
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     }
