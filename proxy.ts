@@ -38,7 +38,7 @@ export async function proxy(req: NextRequest) {
     const nonce = createNonce();
     const csp = contentSecurityPolicy({
       nonce,
-      dev: config.env === "development" && process.env.NODE_ENV !== "production",
+      dev: process.env.NODE_ENV !== "production",
       https: policy.publicOrigin.startsWith("https://"),
     });
     requestHeaders.set("x-nonce", nonce);
