@@ -119,6 +119,27 @@ test.describe("request bodies", () => {
     expect(res.status).toBe(413);
   });
 
+  test("a chunked body under the ceiling reaches the route whole", async () => {
+    const body = JSON.stringify({ entityRefs: ["component:default/none"], pad: " ".repeat(200_000) });
+    const parts = [
+      Buffer.from(
+        head("POST", "/api/catalog/entities/by-refs", {
+          host: `localhost:${port}`,
+          "content-type": "application/json",
+          "transfer-encoding": "chunked",
+        }),
+      ),
+    ];
+    for (let i = 0; i < body.length; i += 50_000) {
+      const piece = Buffer.from(body.slice(i, i + 50_000));
+      parts.push(Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from("\r\n"));
+    }
+    parts.push(Buffer.from("0\r\n\r\n"));
+    const res = await raw(parts);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('"items":[null]');
+  });
+
   test("a Content-Length that lies short is cut at the declared length (400, not parsed further)", async () => {
     const body = JSON.stringify({ entityRefs: ["component:default/a"] });
     const res = await raw(
