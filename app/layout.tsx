@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { AppShell } from "@/components/shell/app-shell";
@@ -11,11 +12,13 @@ export const metadata: Metadata = {
   description: "Internal developer portal: catalog, scaffolding, AI diagnosis and cluster health.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Reading the request's nonce makes every page dynamic, which a nonce-based CSP requires. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body className="font-sans antialiased">
         <QueryProvider>

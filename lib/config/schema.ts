@@ -30,6 +30,9 @@ const httpUrl = optionalString.pipe(
     .optional(),
 );
 
+/** 4 MiB: the register route's 1 MiB of pasted YAML needs room for JSON escaping. */
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 const csv = optionalString.transform((v) =>
   v
     ? v
@@ -73,7 +76,13 @@ export const serverEnvSchema = z.object({
   PORTICO_K8S_TIMEOUT_MS: intInRange(100, 60_000, 5_000),
   PORTICO_CORS_ORIGINS: csv,
   PORTICO_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  PORTICO_MAX_BODY_BYTES: intInRange(1024, 64 * 1024 * 1024, 1024 * 1024),
+  // Ceiling for every request body; routes set tighter limits. Also sizes what Next buffers
+  // for proxy.ts (next.config.ts reads it at build time).
+  PORTICO_MAX_BODY_BYTES: intInRange(1024, 64 * 1024 * 1024, DEFAULT_MAX_BODY_BYTES),
+  // The URL browsers use; Host and Origin are checked against it (DNS rebinding).
+  PORTICO_PUBLIC_URL: httpUrl,
+  // Honour X-Forwarded-Host/Proto/For (only behind a reverse proxy that sets them).
+  PORTICO_TRUST_PROXY: optionalString.transform((v) => v === "true" || v === "1"),
   PORTICO_CATALOG_REFRESH_INTERVAL_S: intInRange(0, 86_400, 300),
   PORTICO_CATALOG_URL_ALLOWLIST: csv,
   // Set by scripts/start.ts for services it started itself, so health can say "embedded".

@@ -13,7 +13,17 @@ export interface ServerConfig {
   vectorStore: { url: string | undefined; embedded: boolean };
   ai: { mode: AiMode; apiKey: string | undefined; model: string; embeddingModel: string; timeoutMs: number };
   kubernetes: { mode: KubernetesMode; kubeconfigPath: string | undefined; timeoutMs: number };
-  http: { corsOrigins: string[]; maxBodyBytes: number };
+  http: {
+    corsOrigins: string[];
+    maxBodyBytes: number;
+    /** Origin of PORTICO_PUBLIC_URL, e.g. `https://portal.example.com`. */
+    publicOrigin: string;
+    /** Host header values accepted: the public host plus loopback aliases on the server's port. */
+    allowedHosts: string[];
+    /** Origins treated as same-origin: the public origin plus the loopback aliases over http. */
+    sameOrigins: string[];
+    trustProxy: boolean;
+  };
   log: { level: ServerEnv["PORTICO_LOG_LEVEL"] };
   catalog: {
     refreshIntervalSeconds: number;
@@ -37,6 +47,26 @@ export class ConfigError extends Error {
 /** One line per problem, naming the variable, so a bad deploy fails with an actionable message. */
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`);
+}
+
+const LOOPBACK_HOSTNAMES = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * The public URL plus `localhost`, `127.0.0.1` and `[::1]` on the listen port (and on the
+ * public port when the public host is itself loopback), so local curl and port-forwards
+ * work while a rebinding domain pointing at this server does not.
+ */
+export function publicAddresses(publicUrl: string, port: number) {
+  const url = new URL(publicUrl);
+  const ports = new Set([String(port)]);
+  if (LOOPBACK_HOSTNAMES.includes(url.hostname))
+    ports.add(url.port || (url.protocol === "https:" ? "443" : "80"));
+  const loopback = LOOPBACK_HOSTNAMES.flatMap((h) => [...ports].map((p) => (p === "80" ? h : `${h}:${p}`)));
+  const allowedHosts = [...new Set([url.host.toLowerCase(), ...loopback])];
+  const sameOrigins = [...new Set([url.origin, ...loopback.map((h) => `http://${h}`)])];
+  if (url.protocol === "https:" && LOOPBACK_HOSTNAMES.includes(url.hostname))
+    sameOrigins.push(...loopback.map((h) => `https://${h}`));
+  return { publicOrigin: url.origin, allowedHosts, sameOrigins };
 }
 
 export function parseServerConfig(source: Record<string, string | undefined>): ServerConfig {
@@ -66,7 +96,12 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
       timeoutMs: e.PORTICO_LLM_TIMEOUT_MS,
     },
     kubernetes: { mode: kubernetesMode, kubeconfigPath: e.KUBECONFIG, timeoutMs: e.PORTICO_K8S_TIMEOUT_MS },
-    http: { corsOrigins: e.PORTICO_CORS_ORIGINS, maxBodyBytes: e.PORTICO_MAX_BODY_BYTES },
+    http: {
+      corsOrigins: e.PORTICO_CORS_ORIGINS,
+      maxBodyBytes: e.PORTICO_MAX_BODY_BYTES,
+      ...publicAddresses(e.PORTICO_PUBLIC_URL ?? `http://localhost:${e.PORT}`, e.PORT),
+      trustProxy: e.PORTICO_TRUST_PROXY,
+    },
     log: { level: e.PORTICO_LOG_LEVEL },
     catalog: {
       refreshIntervalSeconds: e.PORTICO_CATALOG_REFRESH_INTERVAL_S,

@@ -1,5 +1,6 @@
+import { DatabaseNotConfiguredError } from "@/lib/db/database-not-configured";
 import { type Logger, logger } from "@/lib/log/logger";
-import { ApiError, type ErrorBody } from "./api-error";
+import { ApiError, type ErrorBody, serviceUnavailable } from "./api-error";
 import { resolveRequestId } from "./request-id";
 
 export interface RouteContext<P> {
@@ -49,6 +50,8 @@ export function withRoute<P = Record<string, never>>(name: string, handler: Hand
     } catch (error) {
       if (error instanceof ApiError) {
         response = errorResponse(error, requestId);
+      } else if (error instanceof DatabaseNotConfiguredError) {
+        response = errorResponse(serviceUnavailable(error.message), requestId);
       } else {
         log.error({ err: error }, "unhandled error in route handler");
         response = errorResponse(

@@ -185,7 +185,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
       title: "Portico API",
       version: options.version,
       description:
-        "AI DevOps agent, runbooks and operations endpoints of the Portico developer portal. Every response carries `X-Request-Id`; errors use the ErrorBody shape.",
+        "AI DevOps agent, runbooks and operations endpoints of the Portico developer portal. Every response carries `X-Request-Id`; errors use the ErrorBody shape. On every route, before routing: a Host other than PORTICO_PUBLIC_URL's (or a loopback alias) gets 421 `misdirected_request` (except /api/health), a cross-origin write from an origin outside PORTICO_CORS_ORIGINS gets 403 `origin_not_allowed`, and a body over PORTICO_MAX_BODY_BYTES gets 413 `payload_too_large`.",
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ANNOTATION_LOCATION } from "@/lib/catalog/model/constants";
 import { safeLinkHref } from "@/lib/catalog/model/link-href";
 import type { Entity } from "@/lib/catalog/model/types";
-import { entityHref, shortRef } from "../entity-href";
+import { entityHref, shortRef } from "@/lib/catalog/ui/entity-href";
 import { Card } from "./card";
 
 const specString = (e: Entity, key: string) =>

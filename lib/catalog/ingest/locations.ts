@@ -175,6 +175,12 @@ export async function removeLocation(db: CatalogDb, locationId: string): Promise
       locationId,
     );
     if (deleted > 0) await rebuildListCache(tx);
+    // A pasted document belongs to its location; nothing else can refer to it.
+    await tx.$executeRawUnsafe(
+      `DELETE FROM catalog_pasted_documents d USING catalog_locations l
+        WHERE l.id::text = $1 AND l.type = 'file' AND d.target = l.target`,
+      locationId,
+    );
     return (await tx.$executeRawUnsafe(`DELETE FROM catalog_locations WHERE id::text = $1`, locationId)) > 0;
   });
 }
