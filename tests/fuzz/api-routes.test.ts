@@ -31,7 +31,8 @@ const SOAK = process.env.FUZZ_SOAK === "1";
 const RUNS = Number(process.env.FUZZ_RUNS ?? (SOAK ? 2000 : 80));
 const SEED = Number(process.env.FUZZ_SEED ?? (SOAK ? Date.now() % 2 ** 31 : 20261203));
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 5_000);
-const STALL_MS = Number(process.env.FUZZ_STALL_MS ?? 500);
+// 1 s is the kubelet's default liveness probe timeout: a longer block would fail a real probe.
+const STALL_MS = Number(process.env.FUZZ_STALL_MS ?? 1_000);
 /** Wall-clock cap per route and method, so CI stays bounded whatever the machine. */
 const ROUTE_MS = Number(process.env.FUZZ_ROUTE_MS ?? (SOAK ? 10 * 60_000 : 3_000));
 

@@ -98,5 +98,15 @@ export const HOSTILE_CORPUS: { route: string; request: FuzzRequest }[] = [
       message: { id: "fuzz2", role: "user", parts: [{ type: "text", text: ".".repeat(32 * 1024) }] },
     }),
   },
-  { route: "/api/diagnose", request: post("/api/diagnose", { error_message: `${"a ".repeat(64 * 1024)}` }) },
+  // At the 256 KiB limit: the offline analyzer and prompt neutralizer must stay linear.
+  { route: "/api/diagnose", request: post("/api/diagnose", { error_message: "a ".repeat(128 * 1024) }) },
+  { route: "/api/diagnose", request: post("/api/diagnose", { error_message: ".".repeat(256 * 1024) }) },
+  { route: "/api/diagnose", request: post("/api/diagnose", { error_message: "a\n".repeat(128 * 1024) }) },
+  {
+    route: "/api/suggest-runbook",
+    request: post("/api/suggest-runbook", {
+      query: "a ".repeat(1000),
+      error_message: "a ".repeat(128 * 1024),
+    }),
+  },
 ];

@@ -180,9 +180,9 @@ export const oversizedBody = fc
   });
 
 export const contentType = fc.oneof(
-  { weight: 8, arbitrary: fc.constant("application/json") },
+  { weight: 12, arbitrary: fc.constant("application/json") },
   {
-    weight: 3,
+    weight: 2,
     arbitrary: fc.constantFrom(
       undefined,
       "application/json; charset=utf-8",

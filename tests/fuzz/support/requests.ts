@@ -130,9 +130,12 @@ export function requestArb(route: LoadedRoute, method: Method, hints: RouteHints
   const paramEntries = route.segments.flatMap((s) =>
     s.kind === "static" ? [] : [[s.name, paramArb(hints, s.name, s.kind === "catch-all")] as const],
   );
-  const params = fc
+  const independent = fc
     .tuple(...paramEntries.map(([, a]) => a))
     .map((values) => Object.fromEntries(paramEntries.map(([n], i) => [n, values[i]])));
+  const params: fc.Arbitrary<Record<string, string | string[]>> = hints.paramSet
+    ? fc.oneof({ weight: 3, arbitrary: hints.paramSet }, { weight: 1, arbitrary: independent })
+    : independent;
   return fc
     .record({
       params,

@@ -25,6 +25,8 @@ export interface RouteHints {
   body?: Partial<Record<Method, fc.Arbitrary<string>>>;
   /** Path parameter values (decoded, as Next hands them over). */
   params?: Record<string, fc.Arbitrary<string>>;
+  /** Whole parameter sets that belong together (an existing entity's kind/namespace/name). */
+  paramSet?: fc.Arbitrary<Record<string, string>>;
   /** Table-name prefixes a 2xx answer of this method may change; everything else must stay identical. */
   writes?: Partial<Record<Method, string[]>>;
 }
@@ -33,6 +35,27 @@ const pick = <T>(list: T[], fallback: fc.Arbitrary<T>): fc.Arbitrary<T> =>
   list.length
     ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...list) }, { weight: 1, arbitrary: fallback })
     : fallback;
+
+/** A valid value with one hostile character or key spliced in: gets past shape checks, then hits the query. */
+export const mutated = (valid: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      valid,
+      fc.constantFrom("\u0000", "__proto__", "\ud800", "%00", "'", "\\", '"', "\n", "*"),
+      fc.nat(),
+    )
+    .map(([v, bad, at]) => {
+      const i = v.length ? at % (v.length + 1) : 0;
+      return `${v.slice(0, i)}${bad}${v.slice(i)}`;
+    });
+
+/** Mostly valid, sometimes mutated, sometimes junk. */
+const nearly = (valid: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 6, arbitrary: valid },
+    { weight: 2, arbitrary: mutated(valid) },
+    { weight: 1, arbitrary: weirdString },
+  );
 
 const KNOWN_PATHS = [
   "kind",
@@ -182,8 +205,17 @@ function shape(fields: Record<string, fc.Arbitrary<string>>, required: string[] 
   return fc
     .tuple(
       fc.subarray(keys.filter((k) => !required.includes(k))),
-      fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PROTO_KEYS), weirdString), jsonValue), { maxLength: 2 }),
-      fc.boolean(),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constant([] as [string, string][]) },
+        {
+          weight: 1,
+          arbitrary: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PROTO_KEYS), weirdString), jsonValue), {
+            minLength: 1,
+            maxLength: 2,
+          }),
+        },
+      ),
+      fc.nat({ max: 9 }).map((n) => n === 0),
     )
     .chain(([optional, extra, dropRequired]) => {
       const chosen = [...(dropRequired ? required.slice(1) : required), ...optional];
@@ -313,20 +345,35 @@ export function hintsFor(pool: Pool): Record<string, RouteHints> {
     pool.entities.map((e) => e.name),
     weirdString,
   );
+  const refs = pool.entities.map((e) => `${e.kind}:${e.namespace}/${e.name}`.toLowerCase());
   const entityRef = fc.oneof(
-    pick(
-      pool.entities.map((e) => `${e.kind}:${e.namespace}/${e.name}`.toLowerCase()),
-      weirdString,
-    ),
-    weirdString,
-    fc.constantFrom(
-      "component:default/__proto__",
-      "__proto__:__proto__/__proto__",
-      "component:",
-      ":/",
-      "a:b/c/d",
-    ),
+    { weight: 6, arbitrary: refs.length ? nearly(fc.constantFrom(...refs)) : weirdString },
+    { weight: 1, arbitrary: weirdString },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "component:default/__proto__",
+        "__proto__:__proto__/__proto__",
+        "component:",
+        ":/",
+        "a:b/c/d",
+      ),
+    },
   );
+  // One real entity's kind/namespace/name, with at most one part made hostile.
+  const byNameSet = pool.entities.length
+    ? fc
+        .tuple(
+          fc.constantFrom(...pool.entities),
+          fc.nat({ max: 5 }),
+          fc.constantFrom("kind", "namespace", "name"),
+        )
+        .chain(([e, roll, part]) => {
+          const base = { kind: e.kind, namespace: e.namespace, name: e.name };
+          if (roll < 3) return fc.constant(base);
+          return mutated(fc.constant(base[part as keyof typeof base])).map((v) => ({ ...base, [part]: v }));
+        })
+    : undefined;
   const byName = { kind, namespace: ns, name: entName };
   const uid = pick(
     pool.entities.map((e) => e.uid),
@@ -342,6 +389,9 @@ export function hintsFor(pool: Pool): Record<string, RouteHints> {
     pool.pods.map((p) => p.name),
     weirdString,
   );
+  const podSet = pool.pods.length
+    ? fc.constantFrom(...pool.pods).map((p) => ({ namespace: p.namespace, name: p.name }))
+    : undefined;
   const catalogWrites = ["catalog_"];
   const predicateQuery = {
     filter: filterSet,
@@ -386,8 +436,11 @@ export function hintsFor(pool: Pool): Record<string, RouteHints> {
         after: weirdString,
       },
     },
-    "/api/catalog/entities/by-name/[kind]/[namespace]/[name]": { params: byName },
-    "/api/catalog/entities/by-name/[kind]/[namespace]/[name]/ancestry": { params: byName },
+    "/api/catalog/entities/by-name/[kind]/[namespace]/[name]": { params: byName, paramSet: byNameSet },
+    "/api/catalog/entities/by-name/[kind]/[namespace]/[name]/ancestry": {
+      params: byName,
+      paramSet: byNameSet,
+    },
     "/api/catalog/entities/by-query": {
       query: {
         ...predicateQuery,
@@ -472,7 +525,7 @@ export function hintsFor(pool: Pool): Record<string, RouteHints> {
     },
     "/api/catalog/locations/[id]": { params: { id: locationId }, writes: { DELETE: catalogWrites } },
     "/api/catalog/locations/[id]/errors": { params: { id: locationId } },
-    "/api/catalog/locations/by-entity/[kind]/[namespace]/[name]": { params: byName },
+    "/api/catalog/locations/by-entity/[kind]/[namespace]/[name]": { params: byName, paramSet: byNameSet },
     "/api/catalog/refresh": {
       body: { POST: shape({ entityRef: s(entityRef) }, ["entityRef"]) },
       writes: { POST: catalogWrites },
@@ -510,13 +563,16 @@ export function hintsFor(pool: Pool): Record<string, RouteHints> {
             message: shape(
               {
                 id: s(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), weirdString)),
-                role: s(fc.constantFrom("user", "assistant", "system")),
+                role: s(fc.constantFrom("user", "user", "user", "assistant", "system")),
                 parts: fc
                   .array(
-                    shape({ type: s(fc.constantFrom("text", "file", "tool-call")), text: s(messageText) }, [
-                      "type",
-                      "text",
-                    ]),
+                    shape(
+                      {
+                        type: s(fc.constantFrom("text", "text", "text", "file", "tool-call")),
+                        text: s(messageText),
+                      },
+                      ["type", "text"],
+                    ),
                     { maxLength: 3 },
                   )
                   .map((xs) => `[${xs.join(",")}]`),
@@ -569,7 +625,10 @@ export function hintsFor(pool: Pool): Record<string, RouteHints> {
     },
     "/api/health": { query: { probe: fc.constantFrom("live", "ready", "x", "") } },
     "/api/kubernetes/pods": { query: { namespace: k8sNs } },
-    "/api/kubernetes/pods/[namespace]/[name]": { params: { namespace: k8sNs, name: k8sName } },
+    "/api/kubernetes/pods/[namespace]/[name]": {
+      params: { namespace: k8sNs, name: k8sName },
+      paramSet: podSet,
+    },
     "/api/kubernetes/workloads": { query: { entity: entityRef } },
     "/api/runbooks": { query: { q: messageText, limit: intText } },
     "/api/runbooks/[id]": { params: { id: pick(pool.runbookIds, weirdString) } },
