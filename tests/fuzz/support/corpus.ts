@@ -98,6 +98,24 @@ export const HOSTILE_CORPUS: { route: string; request: FuzzRequest }[] = [
       message: { id: "fuzz2", role: "user", parts: [{ type: "text", text: ".".repeat(32 * 1024) }] },
     }),
   },
+  // NUL and lone surrogates in text that is stored (Postgres text/jsonb reject both).
+  {
+    route: "/api/chat",
+    request: post("/api/chat", {
+      message: { id: "fuzz3", role: "user", parts: [{ type: "text", text: "a\u0000b" }] },
+    }),
+  },
+  {
+    route: "/api/chat",
+    request: post("/api/chat", {
+      message: { id: "fuzz4", role: "user", parts: [{ type: "text", text: "\ud800" }] },
+    }),
+  },
+  {
+    route: "/api/catalog/entities/by-query",
+    request: post("/api/catalog/entities/by-query", { query: { $any: [] } }),
+  },
+  { route: "/api/catalog/entity-facets", request: get("/api/catalog/entity-facets?facet=constructor") },
   // At the 256 KiB limit: the offline analyzer and prompt neutralizer must stay linear.
   { route: "/api/diagnose", request: post("/api/diagnose", { error_message: "a ".repeat(128 * 1024) }) },
   { route: "/api/diagnose", request: post("/api/diagnose", { error_message: ".".repeat(256 * 1024) }) },
