@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(__dirname) };
 
-// Two projects: fast pure-logic unit tests beside the code, and integration
-// tests under tests/integration that start real PGlite/Postgres/Chroma.
+// Three projects: fast pure-logic unit tests beside the code, integration tests under
+// tests/integration that start real PGlite/Postgres/Chroma, and the API fuzz suite (tests/fuzz).
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -25,6 +25,18 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Property-based fuzzing of every app/api route (tests/fuzz/api-routes.test.ts).
+          name: "fuzz",
+          include: ["tests/fuzz/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },
