@@ -11,6 +11,7 @@ import {
 import type { Db } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/http/api-error";
 import type { Logger } from "@/lib/log/logger";
+import { recordLlmUsage } from "@/lib/metrics/record";
 import { writeOfflineReply } from "./offline/offline-reply";
 import { type ChatRequest, checkMessageText, titleFromText } from "./request";
 import {
@@ -148,6 +149,7 @@ export async function handleChat(
         abortSignal: signal,
         timeout: deps.timeoutMs ? { totalMs: deps.timeoutMs } : undefined,
         onError: ({ error }) => deps.log?.warn({ err: error, conversationId }, "chat model stream failed"),
+        onFinish: ({ totalUsage }) => recordLlmUsage("chat", totalUsage),
       });
       const chunks = result.toUIMessageStream({
         sendStart: false,

@@ -81,6 +81,13 @@ export const serverEnvSchema = z.object({
   PORTICO_CATALOG_ALLOW_PRIVATE_URLS: optionalString.transform((v) => v === "true" || v === "1"),
   // The in-process catalog list index (lib/catalog/list-index); "false" answers lists from SQL only.
   PORTICO_CATALOG_LIST_INDEX: optionalString.transform((v) => v !== "false" && v !== "0"),
+  // Bearer token GET /api/metrics requires; unset = open (see lib/metrics/auth.ts).
+  PORTICO_METRICS_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .min(16, "must be at least 16 characters (a random token, e.g. openssl rand -hex 32)")
+      .optional(),
+  ),
 });
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;

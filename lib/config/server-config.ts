@@ -21,6 +21,7 @@ export interface ServerConfig {
     allowPrivateUrls: boolean;
     listIndex: boolean;
   };
+  metrics: { token: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -70,6 +71,7 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
       allowPrivateUrls: e.PORTICO_CATALOG_ALLOW_PRIVATE_URLS,
       listIndex: e.PORTICO_CATALOG_LIST_INDEX,
     },
+    metrics: { token: e.PORTICO_METRICS_TOKEN },
   };
 }
 

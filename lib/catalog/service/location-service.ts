@@ -15,6 +15,7 @@ import { ANNOTATION_ORIGIN_LOCATION } from "@/lib/catalog/model/constants";
 import type { Entity } from "@/lib/catalog/model/types";
 import { getEntities } from "@/lib/catalog/queries/get-entities";
 import { conflict } from "@/lib/http";
+import { timeCatalogRefresh } from "@/lib/metrics/record";
 import type { CatalogDeps } from "./catalog-deps";
 import { cachingReader, createCatalogReader, readerForLocation } from "./catalog-readers";
 import { inputFailure, rootFailure } from "./location-errors";
@@ -59,7 +60,9 @@ export interface CreateLocationResponse {
 export function refreshStoredLocation(deps: CatalogDeps, location: StoredLocation): Promise<RefreshResult> {
   const spec = { type: location.type, target: location.target } as LocationSpec;
   return deps.writes(() =>
-    refreshLocation(deps.db, location.id, { reader: readerForLocation(deps.readers, spec) }),
+    timeCatalogRefresh(() =>
+      refreshLocation(deps.db, location.id, { reader: readerForLocation(deps.readers, spec) }),
+    ),
   );
 }
 
