@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(__dirname) };
 
-// Two projects: fast pure-logic unit tests beside the code, and integration
-// tests under tests/integration that start real PGlite/Postgres/Chroma.
+// Three projects: fast pure-logic unit tests beside the code, integration tests under
+// tests/integration that start real PGlite/Postgres/Chroma, and the delivery checks.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -25,6 +25,19 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Delivery artefacts (Dockerfile, infra/, gitops/, workflows) and the container's runtime
+        // contract; spawns terraform, kubectl and the standalone server, so long timeouts.
+        resolve: { alias },
+        test: {
+          name: "delivery",
+          include: ["tests/delivery/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
           fileParallelism: false,
         },
       },

@@ -17,10 +17,11 @@ stage lint npx biome ci --diagnostic-level=error .
 stage typecheck npx tsc --noEmit -p .
 stage unit npx vitest run --project unit
 stage integration npx vitest run --project integration
+stage delivery npx vitest run --project delivery
 stage e2e npx playwright test
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "Test stages failed: ${failed[*]}"
   exit 1
 fi
-echo "All test stages passed (lint, typecheck, unit, integration, e2e)"
+echo "All test stages passed (lint, typecheck, unit, integration, delivery, e2e)"
