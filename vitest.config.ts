@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
 const alias = { "@": path.resolve(__dirname) };
 
 // Three projects: fast pure-logic unit tests beside the code, integration tests under
-// tests/integration that start real PGlite/Postgres/Chroma, and the API fuzz suite (tests/fuzz).
+// tests/integration that start real PGlite/Postgres/Chroma, the API fuzz suite (tests/fuzz)
+// and the delivery checks (tests/delivery).
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -37,6 +38,19 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Delivery artefacts (Dockerfile, infra/, gitops/, workflows) and the container's runtime
+        // contract; spawns terraform, kubectl and the standalone server, so long timeouts.
+        resolve: { alias },
+        test: {
+          name: "delivery",
+          include: ["tests/delivery/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
           fileParallelism: false,
         },
       },

@@ -19,10 +19,11 @@ stage unit npx vitest run --project unit
 stage integration npx vitest run --project integration
 # Property-based fuzzing of every app/api route (tests/fuzz; FUZZ_RUNS/FUZZ_SEED/FUZZ_SOAK tune it).
 stage fuzz npx vitest run --project fuzz
+stage delivery npx vitest run --project delivery
 stage e2e npx playwright test
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "Test stages failed: ${failed[*]}"
   exit 1
 fi
-echo "All test stages passed (lint, typecheck, unit, integration, fuzz, e2e)"
+echo "All test stages passed (lint, typecheck, unit, integration, fuzz, delivery, e2e)"

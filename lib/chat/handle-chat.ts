@@ -12,6 +12,7 @@ import type { Db } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/http/api-error";
 import { summarizeError } from "@/lib/log/error-summary";
 import type { Logger } from "@/lib/log/logger";
+import { recordLlmUsage } from "@/lib/metrics/record";
 import { writeOfflineReply } from "./offline/offline-reply";
 import { type ChatRequest, checkMessageText, titleFromText } from "./request";
 import {
@@ -150,6 +151,7 @@ export async function handleChat(
         timeout: deps.timeoutMs ? { totalMs: deps.timeoutMs } : undefined,
         onError: ({ error }) =>
           deps.log?.warn({ error: summarizeError(error), conversationId }, "chat model stream failed"),
+        onFinish: ({ totalUsage }) => recordLlmUsage("chat", totalUsage),
       });
       const chunks = result.toUIMessageStream({
         sendStart: false,

@@ -96,6 +96,13 @@ export const serverEnvSchema = z.object({
   PORTICO_CATALOG_MAX_LOCATION_BYTES: intInRange(1024, 16 * 1024 * 1024 * 1024, 256 * 1024 * 1024),
   // statement_timeout of catalog read queries (entity lists, by-query, facets); 0 disables it.
   PORTICO_CATALOG_QUERY_TIMEOUT_MS: intInRange(0, 600_000, 15_000),
+  // Bearer token GET /api/metrics requires; unset = open (see lib/metrics/auth.ts).
+  PORTICO_METRICS_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .min(16, "must be at least 16 characters (a random token, e.g. openssl rand -hex 32)")
+      .optional(),
+  ),
 });
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;

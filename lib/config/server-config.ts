@@ -35,6 +35,7 @@ export interface ServerConfig {
     /** statement_timeout for catalog read queries, in ms (0 = none). */
     queryTimeoutMs: number;
   };
+  metrics: { token: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +116,7 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
       },
       queryTimeoutMs: e.PORTICO_CATALOG_QUERY_TIMEOUT_MS,
     },
+    metrics: { token: e.PORTICO_METRICS_TOKEN },
   };
 }
 

@@ -1,5 +1,6 @@
 import { DatabaseNotConfiguredError } from "@/lib/db/database-not-configured";
 import { type Logger, logger } from "@/lib/log/logger";
+import { observeRequest } from "@/lib/metrics/record";
 import { ApiError, type ErrorBody, serviceUnavailable } from "./api-error";
 import { resolveRequestId } from "./request-id";
 
@@ -61,6 +62,7 @@ export function withRoute<P = Record<string, never>>(name: string, handler: Hand
       }
     }
     const ms = Math.round((performance.now() - started) * 10) / 10;
+    observeRequest(name, req.method, response.status, ms / 1000);
     const level = response.status >= 500 ? "error" : response.status >= 400 ? "warn" : "info";
     log[level](
       { method: req.method, path: new URL(req.url).pathname, status: response.status, ms },

@@ -41,6 +41,7 @@ describe("OpenAPI document", () => {
         "/api/cluster-health",
         "/api/diagnose",
         "/api/health",
+        "/api/metrics",
         "/api/runbooks",
         "/api/runbooks/{id}",
         "/api/suggest-runbook",

@@ -177,6 +177,22 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
         },
       },
     },
+    "/api/metrics": {
+      get: {
+        operationId: "getMetrics",
+        tags: ["Operations"],
+        summary: "Prometheus metrics of this replica",
+        description:
+          "Prometheus text exposition (prom-client): request counts and latency per route and status, catalog entity counts, refresh durations and failures, diagnose and LLM latency and tokens, open chat streams, Kubernetes API errors, process metrics. Needs `Authorization: Bearer <PORTICO_METRICS_TOKEN>` when that variable is set.",
+        responses: {
+          "200": {
+            description: "Metrics in the Prometheus text format 0.0.4.",
+            content: { "text/plain; version=0.0.4; charset=utf-8": { schema: { type: "string" } } },
+          },
+          "401": err("PORTICO_METRICS_TOKEN is set and the bearer token is missing or wrong."),
+        },
+      },
+    },
   };
 
   return {

@@ -2,10 +2,11 @@ import { handleChat } from "@/lib/chat/handle-chat";
 import { chatRequestSchema, MAX_CHAT_BODY_BYTES } from "@/lib/chat/request";
 import { getChatHandlerDeps } from "@/lib/chat/server-deps";
 import { parseJsonBody, withRoute } from "@/lib/http";
+import { trackOpenStream } from "@/lib/metrics/record";
 
 export const dynamic = "force-dynamic";
 
 export const POST = withRoute("chat", async ({ req, log }) => {
   const body = await parseJsonBody(req, chatRequestSchema, MAX_CHAT_BODY_BYTES);
-  return handleChat(body, getChatHandlerDeps(log), req.signal);
+  return trackOpenStream(await handleChat(body, getChatHandlerDeps(log), req.signal));
 });

@@ -16,6 +16,7 @@ import type { Entity } from "@/lib/catalog/model/types";
 import { pastedReader } from "@/lib/catalog/pasted/pasted-reader";
 import { getEntities } from "@/lib/catalog/queries/get-entities";
 import { conflict } from "@/lib/http";
+import { timeCatalogRefresh } from "@/lib/metrics/record";
 import type { CatalogDeps } from "./catalog-deps";
 import { cachingReader, createCatalogReader, readerForLocation } from "./catalog-readers";
 import { inputFailure, rootFailure } from "./location-errors";
@@ -60,9 +61,11 @@ export interface CreateLocationResponse {
 export function refreshStoredLocation(deps: CatalogDeps, location: StoredLocation): Promise<RefreshResult> {
   const spec = { type: location.type, target: location.target } as LocationSpec;
   return deps.writes(() =>
-    refreshLocation(deps.db, location.id, {
-      reader: pastedReader(deps.db, readerForLocation(deps.readers, spec)),
-    }),
+    timeCatalogRefresh(() =>
+      refreshLocation(deps.db, location.id, {
+        reader: pastedReader(deps.db, readerForLocation(deps.readers, spec)),
+      }),
+    ),
   );
 }
 
