@@ -9,7 +9,8 @@ export interface CliIo {
   err(line: string): void;
 }
 
-const USAGE = "usage: npm run scaffold -- dry-run <template-dir> [--values values.json|yaml] [--secrets secrets.json] [--out dir] [--json]";
+const USAGE =
+  "usage: npm run scaffold -- dry-run <template-dir> [--values values.json|yaml] [--secrets secrets.json] [--out dir] [--json]";
 
 async function readData(file: string): Promise<Record<string, unknown>> {
   const text = await readFile(file, "utf8");
@@ -34,7 +35,8 @@ function parseArgs(argv: string[]) {
 }
 
 function printResult(r: DryRunResult, io: CliIo): void {
-  for (const s of r.steps) io.out(`${s.status.padEnd(10)} ${s.id} (${s.action})${s.error ? `: ${s.error}` : ""}`);
+  for (const s of r.steps)
+    io.out(`${s.status.padEnd(10)} ${s.id} (${s.action})${s.error ? `: ${s.error}` : ""}`);
   io.out(`${r.directoryContents.length} files rendered`);
   for (const w of r.lint) {
     const where = `${w.file}${w.line ? `:${w.line}${w.column ? `:${w.column}` : ""}` : ""}`;
@@ -69,7 +71,8 @@ export async function runScaffoldCli(argv: string[], io: CliIo): Promise<number>
     const valuesFile = args.flags.get("values");
     const secretsFile = args.flags.get("secrets");
     const values = typeof valuesFile === "string" ? await readData(valuesFile) : {};
-    const secrets = typeof secretsFile === "string" ? ((await readData(secretsFile)) as Record<string, string>) : {};
+    const secrets =
+      typeof secretsFile === "string" ? ((await readData(secretsFile)) as Record<string, string>) : {};
     const out = args.flags.get("out");
     const workspacePath = typeof out === "string" ? path.resolve(out) : undefined;
     if (workspacePath) await mkdir(workspacePath, { recursive: true });
@@ -97,4 +100,3 @@ export async function runScaffoldCli(argv: string[], io: CliIo): Promise<number>
     return 1;
   }
 }
-
