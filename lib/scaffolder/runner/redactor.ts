@@ -27,8 +27,10 @@ export class Redactor {
 
   /** Adds every string inside a derived value (e.g. an input rendered from secrets). */
   addDerived(value: unknown): void {
-    if (typeof value === "string") this.add(value);
-    else if (Array.isArray(value)) for (const v of value) this.addDerived(v);
+    // A string that already shows a known secret is covered; otherwise the whole derived string is secret.
+    if (typeof value === "string") {
+      if (this.redact(value) === value) this.add(value);
+    } else if (Array.isArray(value)) for (const v of value) this.addDerived(v);
     else if (value && typeof value === "object") for (const v of Object.values(value)) this.addDerived(v);
   }
 
