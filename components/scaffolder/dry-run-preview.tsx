@@ -90,9 +90,11 @@ export function WarningList({ warnings }: { warnings: LintWarning[] }) {
       <ul className="mt-1 space-y-1 text-sm text-amber-900 dark:text-amber-100">
         {warnings.map((w, i) => {
           const where = [w.file, w.line, w.column].filter((x) => x !== undefined && x !== "").join(":");
+          const tone = w.severity === "error" ? "font-semibold" : "";
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no identity beyond position.
-            <li key={i}>
+            <li key={i} className={tone}>
+              {w.severity && <span className="mr-1 uppercase text-[10px] tracking-wide">{w.severity}</span>}
               {where && <span className="mr-1 font-mono text-xs">{where}</span>}
               {w.message}
             </li>
@@ -147,8 +149,40 @@ export function DryRunPreview({ result }: { result: DryRunResult }) {
     ["output", "Output"],
   ];
   return (
-    <section aria-label="Dry-run result" className="space-y-3">
-      <WarningList warnings={result.warnings ?? []} />
+    <section
+      aria-label="Dry-run result"
+      className="space-y-3"
+      data-dry-run-status={result.status ?? "completed"}
+    >
+      {result.status && result.status !== "completed" ? (
+        <p
+          role="alert"
+          className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200"
+        >
+          The dry run {result.status}
+          {result.error ? `: ${result.error}` : "."}
+        </p>
+      ) : (
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-300">
+          Dry run completed: {files.length} {files.length === 1 ? "file" : "files"} rendered.
+        </p>
+      )}
+      <WarningList warnings={result.lint ?? result.warnings ?? []} />
+      {result.steps.length > 0 && (
+        <ol aria-label="Dry-run steps" className="flex flex-wrap gap-2 text-xs">
+          {result.steps.map((s) => (
+            <li
+              key={s.id}
+              className="rounded-md border border-slate-200 px-2 py-1 dark:border-slate-700"
+              data-step-status={s.status}
+            >
+              <span className="font-medium">{s.name ?? s.id}</span>
+              {s.status && <span className="ml-1 text-slate-500">{s.status}</span>}
+              {s.durationMs !== undefined && <span className="ml-1 text-slate-400">{s.durationMs} ms</span>}
+            </li>
+          ))}
+        </ol>
+      )}
       <div
         role="tablist"
         aria-label="Dry-run views"

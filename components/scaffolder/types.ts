@@ -96,6 +96,7 @@ export interface DryRunFile {
 
 export interface LintWarning {
   message: string;
+  stepId?: string;
   file?: string;
   line?: number;
   column?: number;
@@ -105,10 +106,14 @@ export interface LintWarning {
 }
 
 export interface DryRunResult {
+  status?: "completed" | "failed" | "cancelled";
+  error?: string;
   directoryContents: DryRunFile[];
   output?: TaskOutput;
-  log: Array<{ body: { message?: string; stepId?: string; status?: TaskStatus } }>;
-  steps: TaskStepSpec[];
+  log: Array<{ body: { message?: string; stepId?: string; status?: TaskStatus; level?: string } }>;
+  steps: Array<TaskStepSpec & { status?: TaskStatus; durationMs?: number; error?: string }>;
+  /** Portico's lint warnings (`lint`); `warnings` is accepted too. */
+  lint?: LintWarning[];
   warnings?: LintWarning[];
 }
 
