@@ -110,7 +110,7 @@ export function TemplateEditor() {
   };
 
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
+    <div className="grid gap-6 2xl:grid-cols-2">
       <section aria-labelledby="editor-files" className="space-y-4">
         <div className={panelClass}>
           <h2 id="editor-files" className="text-sm font-semibold">
@@ -204,6 +204,7 @@ export function TemplateEditor() {
                     value={current.text}
                     onChange={(e) => edit(e.target.value)}
                     spellCheck={false}
+                    wrap="off"
                     placeholder={current.path === templatePath ? "Paste your template.yaml here" : undefined}
                     className="h-[28rem] w-full resize-y rounded-md border border-slate-300 bg-slate-50 p-3 font-mono text-xs leading-relaxed focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-slate-700 dark:bg-slate-950"
                   />

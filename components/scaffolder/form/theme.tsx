@@ -38,9 +38,11 @@ function FieldTemplate(props: FieldTemplateProps) {
   } = props;
   if (hidden) return <div className="hidden">{children}</div>;
   const isCheckbox = getUiOptions(uiSchema).widget === "checkbox";
+  // RJSF leaves labels to custom fields; the field extensions here rely on this template for theirs.
+  const showLabel = displayLabel || typeof uiSchema?.["ui:field"] === "string";
   return (
     <div className={`mb-4 ${classNames ?? ""}`}>
-      {displayLabel && !isCheckbox && label && (
+      {showLabel && !isCheckbox && label && (
         <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200">
           {label}
           {required && (
@@ -50,7 +52,7 @@ function FieldTemplate(props: FieldTemplateProps) {
           )}
         </label>
       )}
-      {displayLabel && description ? description : null}
+      {showLabel && description ? description : null}
       {children}
       {errors}
       {help}
