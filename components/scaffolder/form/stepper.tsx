@@ -23,6 +23,7 @@ export function Stepper({
                 onClick={() => onSelect(i)}
                 disabled={i > reachable || current}
                 aria-current={current ? "step" : undefined}
+                aria-label={`Step ${i + 1}: ${title}${done ? " (completed)" : ""}`}
                 className={`flex items-center gap-2 rounded-full px-2 py-1 disabled:cursor-default ${
                   current
                     ? "font-semibold text-brand-700 dark:text-brand-500"
@@ -44,7 +45,6 @@ export function Stepper({
                   {done ? "✓" : i + 1}
                 </span>
                 {title}
-                {done && <span className="sr-only"> (completed)</span>}
               </button>
               {i < titles.length - 1 && (
                 <span aria-hidden className="h-px w-6 bg-slate-300 dark:bg-slate-700" />
