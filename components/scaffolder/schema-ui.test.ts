@@ -51,6 +51,14 @@ describe("splitUiSchema", () => {
     expect(secretFieldNames(uiSchema)).toEqual(["token"]);
   });
 
+  it("turns legacy enumNames into ui:enumNames", () => {
+    const { schema, uiSchema } = splitUiSchema({
+      properties: { life: { type: "string", enum: ["a", "b"], enumNames: ["A", "B"] } },
+    });
+    expect(uiSchema.life).toEqual({ "ui:enumNames": ["A", "B"] });
+    expect(JSON.stringify(schema)).not.toContain("enumNames");
+  });
+
   it("keeps a property named __proto__ as plain data", () => {
     const { schema, uiSchema } = splitUiSchema(
       JSON.parse('{"properties":{"__proto__":{"type":"string","ui:widget":"textarea"}}}'),

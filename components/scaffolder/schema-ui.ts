@@ -41,6 +41,11 @@ function extract(node: JsonValue, ui: UiSchema): JsonValue {
       setKey(ui, key, value);
       continue;
     }
+    // Older templates label enum values with `enumNames`, which RJSF 5+ reads from `ui:enumNames`.
+    if (key === "enumNames" && Array.isArray(value)) {
+      if (!own(node, "ui:enumNames")) setKey(ui, "ui:enumNames", value);
+      continue;
+    }
     if (key === "properties" && isObject(value)) {
       const props: JsonObject = Object.create(null);
       for (const name of Object.keys(value)) {

@@ -57,7 +57,7 @@ test.describe("scaffolder", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Repository" })).toBeVisible();
     // Required fields stop the page until they are filled.
     await page.getByRole("button", { name: "Check it", exact: true }).click();
-    await expect(page.getByText(/enter an owner|must have required property/).first()).toBeVisible();
+    await expect(page.getByText(/enter an owner|is required/).first()).toBeVisible();
     await expect(page.getByLabel("Host")).toHaveValue("portico.local");
     await page.getByLabel("Owner", { exact: true }).selectOption("e2e");
     await page.getByLabel("Repository", { exact: true }).fill("e2e-orders");

@@ -65,7 +65,9 @@ export function StepForm({
   const [attempted, setAttempted] = useState(false);
   const customValidate = useMemo(() => fieldExtensionValidator(step.uiSchema), [step.uiSchema]);
   const transformErrors = (errors: RJSFValidationError[]) =>
-    attempted ? errors : errors.filter((e) => e.name !== "required");
+    (attempted ? errors : errors.filter((e) => e.name !== "required")).map((e) =>
+      e.name === "required" ? { ...e, message: "is required" } : e,
+    );
   return (
     <Form
       className="rjsf-tw"
