@@ -109,9 +109,9 @@ describe("foldTask", () => {
       ev(1, "log", { stepId: "a", status: "completed" }, 1),
       ev(2, "log", { stepId: "b", status: "failed" }, 2),
       ev(3, "completion", { status: "failed" }, 2),
-      ev(4, "recovered", { message: "Retrying from b" }, 3),
+      ev(4, "retry", { message: "Task retried from the failed step" }, 3),
     ]);
-    expect(view.status).toBe("processing");
+    expect(view.status).toBe("open");
     expect(view.steps.map((s) => s.status)).toEqual(["completed", "open"]);
   });
 });

@@ -26,7 +26,8 @@ export function isFinal(status: TaskStatus): boolean {
  * Folds the task record and its events into what the run page shows. Step states travel in `log`
  * events (`body.stepId` + `body.status`) the way Backstage's task broker sends them; the task's own
  * `steps` (if the server reports them) seed the list, and the last event wins. A `recovered` event
- * (retry or resume) returns the task to processing and clears later outcomes.
+ * (another worker resumed it) returns the task to processing; a `retry` event also reopens the steps that
+ * failed, were cancelled or skipped, since the run continues from the failed step.
  */
 export function foldTask(task: ScaffolderTask | undefined, events: TaskEvent[]): TaskView {
   const specSteps = task?.spec.steps ?? [];
@@ -38,7 +39,7 @@ export function foldTask(task: ScaffolderTask | undefined, events: TaskEvent[]):
   }
   let status: TaskStatus = task?.status ?? "open";
   let output: TaskOutput | undefined = task?.output ?? undefined;
-  let error: string | undefined;
+  let error: string | undefined = task?.status === "failed" ? (task.error ?? undefined) : undefined;
   for (const event of events) {
     const { stepId, status: stepStatus } = event.body;
     if (event.type === "log" && stepId && stepStatus) {
@@ -62,6 +63,8 @@ export function foldTask(task: ScaffolderTask | undefined, events: TaskEvent[]):
       status = "cancelled";
     } else if (event.type === "recovered") {
       status = "processing";
+    } else if (event.type === "retry") {
+      status = "open";
       error = undefined;
       for (const [id, s] of steps) {
         if (s.status === "failed" || s.status === "cancelled" || s.status === "skipped")

@@ -68,10 +68,11 @@ export interface ScaffolderTask {
   lastHeartbeatAt?: string;
   steps?: TaskStepState[];
   output?: TaskOutput;
+  error?: string;
   [key: string]: unknown;
 }
 
-export type TaskEventType = "log" | "completion" | "cancelled" | "recovered";
+export type TaskEventType = "log" | "completion" | "cancelled" | "recovered" | "retry";
 
 export interface TaskEvent {
   id: number | string;

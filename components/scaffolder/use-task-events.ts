@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { eventStreamUrl } from "./api";
 import type { TaskEvent } from "./types";
 
-const EVENT_TYPES = ["log", "completion", "cancelled", "recovered"] as const;
+const EVENT_TYPES = ["log", "completion", "cancelled", "recovered", "retry"] as const;
 
 /**
  * Follows `GET v2/tasks/:id/eventstream` and keeps every event once. When the stream drops, it reconnects
