@@ -15,6 +15,27 @@ export interface VariableRef {
   text: string;
 }
 
+/** Blanks string literals, except those directly inside `[...]` (so `steps['a-b']` stays a path). */
+function maskStringLiterals(body: string): string {
+  let out = "";
+  let i = 0;
+  while (i < body.length) {
+    const ch = body[i];
+    if (ch !== "'" && ch !== '"') {
+      out += ch;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < body.length && body[j] !== ch) j += body[j] === "\\" ? 2 : 1;
+    const literal = body.slice(i, j + 1);
+    const keep = /\[\s*$/.test(out);
+    out += keep ? literal : " ".repeat(literal.length);
+    i = j + 1;
+  }
+  return out;
+}
+
 function lineCol(text: string, index: number): { line: number; column: number } {
   let line = 1;
   let last = -1;
@@ -37,7 +58,7 @@ export function findVariableRefs(text: string, cookiecutter = false): VariableRe
     if (body === undefined) continue;
     const bodyStart = (m.index ?? 0) + m[0].indexOf(body);
     // Keep bracket-literal segments (steps['a-b']) but blank other string literals.
-    const masked = body.replace(/(?<!\[\s*)(['"])(?:\\.|(?!\1).)*\1/g, (s) => " ".repeat(s.length));
+    const masked = maskStringLiterals(body);
     for (const r of masked.matchAll(REF)) {
       const path: string[] = [];
       for (const s of r[2].matchAll(SEGMENT)) path.push(s[1] ?? s[2] ?? s[3]);
