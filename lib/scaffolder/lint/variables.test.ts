@@ -20,10 +20,7 @@ describe("findVariableRefs", () => {
   it("collects declared parameters across pages, dependencies and oneOf", () => {
     const names = declaredParameterNames([
       { properties: { a: {} }, dependencies: { a: { oneOf: [{ properties: { b: {} } }] } } },
-      Object.fromEntries([
-        ["properties", { c: {} }],
-        ["then", { properties: { d: {} } }],
-      ]),
+      JSON.parse('{"properties":{"c":{}},"then":{"properties":{"d":{}}}}'),
     ]);
     expect([...names].sort()).toEqual(["a", "b", "c", "d"]);
   });
