@@ -234,14 +234,14 @@ describe("/api/scaffolder/v2", () => {
     expect(Buffer.from(idx?.base64Content ?? "", "base64").toString()).toContain("?? 8080");
     expect(body.lint).toEqual([]);
 
-    const escape = await dryRunRoute(
+    const escaping = await dryRunRoute(
       json("/x", "POST", {
         template: load(templateYaml),
         values: {},
         directoryContents: [{ path: "../evil", base64Content: "" }],
       }),
     );
-    expect(escape.status).toBe(400);
+    expect(escaping.status).toBe(400);
     const invalid = await dryRunRoute(json("/x", "POST", { template: { kind: "Template" }, values: {} }));
     expect(invalid.status).toBe(400);
     expect(((await invalid.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(
