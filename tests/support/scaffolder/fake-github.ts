@@ -115,18 +115,20 @@ export async function startFakeGithub(token = "ghp_fake_token_123"): Promise<Fak
       req.method === "GET"
         ? {}
         : (JSON.parse((await readBody(req)).toString() || "{}") as Record<string, unknown>);
-    let m: RegExpMatchArray | null;
-    if (req.method === "GET" && (m = url.pathname.match(/^\/users\/([^/]+)$/)))
-      return send(res, 200, { login: m[1], type: ORGS.has(m[1]) ? "Organization" : "User" });
-    if (req.method === "POST" && (m = url.pathname.match(/^\/orgs\/([^/]+)\/repos$/))) {
-      const r = createRepo(m[1], body);
+    const user = url.pathname.match(/^\/users\/([^/]+)$/);
+    if (req.method === "GET" && user)
+      return send(res, 200, { login: user[1], type: ORGS.has(user[1]) ? "Organization" : "User" });
+    const org = url.pathname.match(/^\/orgs\/([^/]+)\/repos$/);
+    if (req.method === "POST" && org) {
+      const r = createRepo(org[1], body);
       return r ? send(res, 201, r) : send(res, 422, { message: "name already exists on this account" });
     }
     if (req.method === "POST" && url.pathname === "/user/repos") {
       const r = createRepo("me", body);
       return r ? send(res, 201, r) : send(res, 422, { message: "name already exists on this account" });
     }
-    if ((m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/))) {
+    const m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/);
+    if (m) {
       const key = `${m[1]}/${m[2]}`;
       const repo = repos.get(key);
       if (!repo) return send(res, 404, { message: "Not Found" });
