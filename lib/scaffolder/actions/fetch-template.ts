@@ -15,7 +15,7 @@ import type { TemplateContext } from "nunjitsu";
 import { z } from "zod";
 import { renderString, TemplateSyntaxError, toTemplateValue } from "../engine/renderer";
 import { walkFiles } from "../workspace/directory-contents";
-import { safeWorkspacePath } from "../workspace/safe-path";
+import { SafePathChecker, safeWorkspacePath } from "../workspace/safe-path";
 import { isBinary, resolveFetchSource } from "./fetch-source";
 import { type ActionContext, createTemplateAction } from "./types";
 
@@ -102,6 +102,7 @@ export async function fetchTemplateInto(
       ]
     : await walkFiles(source);
   let written = 0;
+  const checker = new SafePathChecker(ctx.workspacePath);
   for (const f of files) {
     ctx.signal.throwIfAborted();
     const verbatim = noRender.some((g) => minimatch(f.path, g, { dot: true }));
@@ -119,12 +120,24 @@ export async function fetchTemplateInto(
     }
     const dest = singleFile
       ? targetRoot
-      : await safeWorkspacePath(
-          ctx.workspacePath,
-          path.join(path.relative(ctx.workspacePath, targetRoot), rel),
-          "file path",
-        );
-    await mkdir(path.dirname(dest), { recursive: true });
+      : await checker.resolve(path.join(path.relative(ctx.workspacePath, targetRoot), rel), "file path");
+    await checker.ensureDir(path.dirname(dest));
+    if (!input.replace && !f.symlink) {
+      // One syscall instead of lstat + write: "wx" fails when the file exists.
+      const data = await readFile(f.abs);
+      const content =
+        !renderContent || isBinary(data) ? data : renderOrLocate(data.toString("utf8"), f.path, opts);
+      try {
+        await writeFile(dest, content, { flag: "wx", mode: f.executable ? 0o755 : 0o644 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        ctx.logger.info(`Keeping existing ${path.relative(ctx.workspacePath, dest)} (replace is false)`);
+        continue;
+      }
+      if (f.executable) await chmod(dest, 0o755);
+      written++;
+      continue;
+    }
     const exists = await lstat(dest).then(
       () => true,
       () => false,

@@ -1,6 +1,6 @@
-import { chmod, lstat, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, lstat, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { safeWorkspacePath } from "./safe-path";
+import { resolveSafePath, SafePathChecker } from "./safe-path";
 
 export interface DirectoryEntry {
   path: string;
@@ -93,13 +93,16 @@ export async function writeDirectoryContents(
 ): Promise<void> {
   if (entries.length > limits.maxFiles) throw new WorkspaceLimitError(`More than ${limits.maxFiles} files`);
   let bytes = 0;
-  for (const e of entries) {
-    const target = await safeWorkspacePath(root, e.path, "directoryContents path");
+  const checker = new SafePathChecker(root);
+  // Every path is checked before anything is written, so a bad entry writes nothing.
+  const targets = entries.map((e) => resolveSafePath(root, e.path, "directoryContents path"));
+  for (const [i, e] of entries.entries()) {
+    const target = await checker.resolve(path.relative(root, targets[i]), "directoryContents path");
     const data = Buffer.from(e.base64Content, "base64");
     bytes += data.length;
     if (bytes > limits.maxBytes) throw new WorkspaceLimitError(`Files exceed ${limits.maxBytes} bytes`);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, data);
+    await checker.ensureDir(path.dirname(target));
+    await writeFile(target, data, { mode: e.executable ? 0o755 : 0o644 });
     if (e.executable) await chmod(target, 0o755);
   }
 }

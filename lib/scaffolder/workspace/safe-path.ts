@@ -59,3 +59,33 @@ export async function safeWorkspacePath(root: string, relative: string, what = "
   await assertInsideRealRoot(root, resolved);
   return resolved;
 }
+
+/**
+ * Checks many paths under one root with one realpath per directory: a fetch of 500 files into 20
+ * folders costs 20 symlink checks, not 500. Valid for one action run, during which only this
+ * writer creates directories (and symlinks it creates are checked to stay inside).
+ */
+export class SafePathChecker {
+  private readonly verified = new Set<string>();
+  private readonly created = new Set<string>();
+
+  constructor(private readonly root: string) {}
+
+  async resolve(relative: string, what = "path"): Promise<string> {
+    const resolved = resolveSafePath(this.root, relative, what);
+    const dir = path.dirname(resolved);
+    if (!this.verified.has(dir)) {
+      await assertInsideRealRoot(this.root, resolved);
+      this.verified.add(dir);
+    }
+    return resolved;
+  }
+
+  /** mkdir -p once per directory. */
+  async ensureDir(dir: string): Promise<void> {
+    if (this.created.has(dir)) return;
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(dir, { recursive: true });
+    this.created.add(dir);
+  }
+}
