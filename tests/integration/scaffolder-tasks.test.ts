@@ -6,7 +6,7 @@ import { createLocation } from "@/lib/catalog/service/location-service";
 import { getDb } from "@/lib/db/client";
 import { createActionRegistry } from "@/lib/scaffolder/actions/registry";
 import { scaffolderServices, startTask, TaskRequestError } from "@/lib/scaffolder/service";
-import { cancelTask, getTask, listEvents, retryTask } from "@/lib/scaffolder/tasks/task-store";
+import { cancelTask, getTask, listEvents, memorySecrets, retryTask } from "@/lib/scaffolder/tasks/task-store";
 import { TaskWorker } from "@/lib/scaffolder/tasks/worker";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 import { registerTemplate, waitFor } from "../support/scaffolder/catalog-templates";
@@ -22,8 +22,9 @@ afterAll(async () => {
   await env.stop();
 });
 
-function newWorker(id: string, leaseMs = 2000) {
+function newWorker(id: string, leaseMs = 2000, secretsKey?: string) {
   return new TaskWorker({
+    secretsKey,
     db: getDb(),
     registry: createActionRegistry(),
     services: scaffolderServices(),
@@ -104,6 +105,33 @@ describe("scaffolder task runner", () => {
     // `after` pages the log
     const later = await listEvents(getDb(), id, events[1].id);
     expect(later[0].id).toBe(events[2].id);
+    await worker.stop();
+    worker = undefined;
+  });
+
+  it("seals secrets with the configured key, and fails clearly when they are lost without one", async () => {
+    const ref = await registerTemplate(env.dataDir, "sealed", {
+      steps: [{ id: "log", action: "debug:log", input: { message: "len ${{ secrets.token | length }}" } }],
+    });
+    env.setEnv({ PORTICO_SCAFFOLDER_SECRETS_KEY: "a-sufficiently-long-test-key" });
+    const sealedId = await startTask({
+      templateRef: ref,
+      values: {},
+      secrets: { token: "sealed-secret-value" },
+    });
+    env.setEnv({ PORTICO_SCAFFOLDER_SECRETS_KEY: undefined });
+    const row = await getDb().scaffolderTask.findUniqueOrThrow({ where: { id: sealedId } });
+    expect(row.secretsSealed).toMatch(/^v1\./);
+    expect(JSON.stringify(row)).not.toContain("sealed-secret-value");
+    memorySecrets().clear(); // the key, not this process's memory, must carry the secret
+    worker = newWorker("w-sealed", 2000, "a-sufficiently-long-test-key");
+    worker.start();
+    expect((await done(sealedId)).status).toBe("completed");
+    const lostId = await startTask({ templateRef: ref, values: {}, secrets: { token: "in-memory-only" } });
+    memorySecrets().clear(); // as if the receiving process died
+    const lost = await done(lostId);
+    expect(lost.status).toBe("failed");
+    expect(lost.error).toMatch(/secrets are not available/);
     await worker.stop();
     worker = undefined;
   });

@@ -140,4 +140,20 @@ describe("path safety", () => {
     });
     expect(r2.result.status).toBe("failed");
   });
+
+  it("fails the step when the workspace exceeds its file-count or size limit", async () => {
+    const files = await runInline({
+      baseDir: base,
+      limits: { maxFiles: 3, maxBytes: 10_000_000 },
+      steps: [fetchStep({ values: { name: "z" } })],
+    });
+    expect(files.result.status).toBe("failed");
+    expect(files.result.error).toMatch(/more than 3 files/);
+    const bytes = await runInline({
+      baseDir: base,
+      limits: { maxFiles: 100, maxBytes: 20 },
+      steps: [fetchStep({ values: { name: "z" } })],
+    });
+    expect(bytes.result.error).toMatch(/exceeds 20 bytes/);
+  });
 });

@@ -16,6 +16,7 @@ export async function runInline(options: {
   extraActions?: TemplateAction[];
   isDryRun?: boolean;
   workspacePath?: string;
+  limits?: { maxFiles: number; maxBytes: number };
 }) {
   const template = parseTemplate({
     apiVersion: "scaffolder.backstage.io/v1beta3",
@@ -37,6 +38,7 @@ export async function runInline(options: {
     services: { dataDir: path.join(workspacePath, "..", "data") },
     isDryRun: options.isDryRun ?? false,
     signal: new AbortController().signal,
+    limits: options.limits,
     hooks: { log: (e) => void logs.push(e) },
   });
   return { result, logs, workspacePath, template };
