@@ -48,6 +48,12 @@ export function resolveRelative(base: LocationSpec, target: string, type?: strin
     // Relative targets stay in the same repository and ref; parseGitTarget refuses `..` escapes.
     const t = parseGitTarget(base.target);
     const filePath = path.posix.join(path.posix.dirname(t.filePath), target);
+    if (filePath === ".." || filePath.startsWith("../") || path.posix.isAbsolute(target)) {
+      throw new IngestError(
+        "READ_FAILED",
+        `Target "${target}" leaves the repository of ${locationKey(base)}`,
+      );
+    }
     return { type: "git", target: gitTargetString({ ...t, filePath: path.posix.normalize(filePath) }) };
   }
   const wanted = type ?? (isAbsoluteUrl(target) ? "url" : base.type);
