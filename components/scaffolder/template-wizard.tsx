@@ -14,6 +14,7 @@ import {
 import { DryRunPanel } from "./dry-run-panel";
 import { stringifyEntityRef } from "./entity-ref";
 import { MultiStepForm } from "./form/multi-step-form";
+import type { TemplateParameterSchema } from "./types";
 import { alertClass, linkClass } from "./ui";
 
 function initialValuesFrom(param: string | null): Record<string, unknown> | undefined {
@@ -42,7 +43,16 @@ function detailsList(details: unknown): string[] {
 }
 
 /** /create/templates/:namespace/:name — the wizard for one catalog template. */
-export function TemplateWizard({ namespace, name }: { namespace: string; name: string }) {
+export function TemplateWizard({
+  namespace,
+  name,
+  presentation,
+}: {
+  namespace: string;
+  name: string;
+  /** The template's `spec.presentation`, used when the parameter-schema response does not carry it. */
+  presentation?: TemplateParameterSchema["presentation"];
+}) {
   const router = useRouter();
   const search = useSearchParams();
   const templateRef = stringifyEntityRef({ kind: "template", namespace, name });
@@ -82,7 +92,7 @@ export function TemplateWizard({ namespace, name }: { namespace: string; name: s
   const createErr = create.error as ApiError | null;
   return (
     <MultiStepForm
-      parameters={schema.data}
+      parameters={{ ...schema.data, presentation: schema.data.presentation ?? presentation }}
       initialValues={initialValues}
       creating={create.isPending || create.isSuccess}
       onCreate={(s) => create.mutate({ templateRef, values: s.values, secrets: s.secrets })}

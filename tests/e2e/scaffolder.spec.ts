@@ -1,10 +1,14 @@
+import { cpSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 
 // The scaffolder journey in the browser, against the real launcher: the seeded demo org supplies the
 // pickers' entities; two fixture templates (tests/e2e/fixtures/scaffolder) are registered first.
 
-const fixtures = path.resolve(__dirname, "fixtures", "scaffolder");
+// The catalog only reads files under <data dir>/catalog (and the repo's seed and templates), so the fixtures
+// are copied into the portal's data dir (same default as tests/e2e/support/start-portal.mjs).
+const dataDir = process.env.E2E_DATA_DIR ?? path.resolve(__dirname, "..", "..", ".data", "e2e");
+const fixtures = path.join(dataDir, "catalog", "e2e-scaffolder");
 
 async function register(page: Page, target: string) {
   const res = await page.request.post("/api/catalog/locations", { data: { type: "file", target } });
@@ -19,6 +23,7 @@ async function pick(page: Page, field: string, typed: string, option: RegExp) {
 
 test.describe("scaffolder", () => {
   test.beforeAll(async ({ browser }) => {
+    cpSync(path.resolve(__dirname, "fixtures", "scaffolder"), fixtures, { recursive: true });
     const page = await browser.newPage();
     await register(page, path.join(fixtures, "catalog-info.yaml"));
     await page.close();

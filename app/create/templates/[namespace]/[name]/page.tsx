@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TemplateWizard } from "@/components/scaffolder/template-wizard";
+import type { TemplateParameterSchema } from "@/components/scaffolder/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEntityByName } from "@/lib/catalog/queries/get-entity";
 import { getDb } from "@/lib/db/client";
@@ -39,7 +40,14 @@ export default async function Page({ params }: { params: Params }) {
         title={entity.metadata.title ?? entity.metadata.name}
         description={entity.metadata.description}
       />
-      <TemplateWizard namespace={ns} name={n} />
+      <TemplateWizard
+        namespace={ns}
+        name={n}
+        presentation={
+          (entity.spec as { presentation?: TemplateParameterSchema["presentation"] } | undefined)
+            ?.presentation
+        }
+      />
     </>
   );
 }
