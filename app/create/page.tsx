@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import Link from "next/link";
 import { TEMPLATE_FIELDS, templatesKey } from "@/components/scaffolder/api";
+import { RecentTasks } from "@/components/scaffolder/recent-tasks";
 import { TemplateGallery } from "@/components/scaffolder/template-gallery";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseFilterParams } from "@/lib/catalog/queries/filter";
@@ -43,6 +44,7 @@ export default async function Page() {
       <HydrationBoundary state={dehydrate(queryClient)}>
         <TemplateGallery />
       </HydrationBoundary>
+      <RecentTasks />
     </>
   );
 }

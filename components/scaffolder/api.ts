@@ -98,6 +98,15 @@ export function fetchTask(id: string, signal?: AbortSignal): Promise<ScaffolderT
   return json(`${BASE}/tasks/${encodeURIComponent(id)}`, { signal });
 }
 
+export function fetchTasks(
+  opts: { limit?: number; status?: string } = {},
+  signal?: AbortSignal,
+): Promise<{ tasks: ScaffolderTask[]; totalTasks: number }> {
+  const qs = new URLSearchParams({ limit: String(opts.limit ?? 20), order: "desc" });
+  if (opts.status) qs.set("status", opts.status);
+  return json(`${BASE}/tasks?${qs}`, { signal });
+}
+
 export function cancelTask(id: string): Promise<unknown> {
   return post(`${BASE}/tasks/${encodeURIComponent(id)}/cancel`, {});
 }
