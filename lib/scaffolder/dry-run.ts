@@ -101,12 +101,17 @@ export async function dryRunTemplate(options: DryRunOptions): Promise<DryRunResu
       },
     });
     for (const s of result.steps) {
-      if (s.status === "failed" && /\d+:\d+: |line \d+/.test(s.error ?? "")) {
+      const error = s.error ?? "";
+      const known = lint.some((w) => w.code === "template_syntax" && w.stepId === s.id);
+      if (s.status === "failed" && !known && /\d+:\d+: |line \d+/.test(error)) {
+        const m = /^([^:\s]+):(\d+):(\d+): /.exec(error);
         lint.push({
           severity: "error",
           code: "template_syntax",
-          message: s.error ?? "",
-          file: s.error?.split(":")[0] ?? "",
+          message: error,
+          file: error.startsWith("template.yaml") ? "template.yaml" : (m?.[1] ?? ""),
+          line: m ? Number(m[2]) : undefined,
+          column: m ? Number(m[3]) : undefined,
           stepId: s.id,
         });
       }

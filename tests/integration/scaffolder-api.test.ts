@@ -264,6 +264,7 @@ describe("/api/scaffolder/v2", () => {
           },
           { id: "d", action: "fs:delete", input: { files: "not-a-list" } },
           { id: "x", action: "acme:unknown", input: {} },
+          { id: "s", action: "debug:log", input: { message: "${{ parameters.name | }}" } },
         ],
       },
     };
@@ -291,6 +292,9 @@ describe("/api/scaffolder/v2", () => {
     expect(codes).toContain("invalid_input:template.yaml:");
     expect(body.lint.find((l) => l.message.includes("parameters.nmae"))).toBeDefined();
     expect(codes).toContain("undefined_variable:sk/catalog-info.yaml:4");
+    expect(
+      body.lint.find((l) => l.code === "template_syntax" && l.message.includes("spec.steps.3.input.message")),
+    ).toBeDefined();
     expect(
       body.lint.find((l) => l.code === "unparseable_output" && l.file === "catalog-info.yaml"),
     ).toBeDefined();

@@ -35,12 +35,20 @@ export class TemplateSyntaxError extends Error {
     readonly column: number | undefined,
     readonly file?: string,
     readonly limit?: string,
+    readonly code?: string,
   ) {
     super(message);
     this.name = "TemplateSyntaxError";
   }
   withFile(file: string): TemplateSyntaxError {
-    return new TemplateSyntaxError(`${file}: ${this.message}`, this.line, this.column, file, this.limit);
+    return new TemplateSyntaxError(
+      `${file}: ${this.message}`,
+      this.line,
+      this.column,
+      file,
+      this.limit,
+      this.code,
+    );
   }
 }
 
@@ -187,4 +195,23 @@ export function toTemplateValue(v: unknown): TemplateValue {
     return out;
   }
   return null;
+}
+
+/** A parse-only check for lint: returns the syntax error of `source`, if any (evaluation is not judged). */
+export function syntaxErrorOf(source: string): TemplateSyntaxError | undefined {
+  if (!hasTemplateSyntax(source)) return undefined;
+  try {
+    getRenderer().render(source, {}, { limits: RENDER_LIMITS });
+  } catch (error) {
+    if (error instanceof TemplateRenderError && error.code === "syntax_error")
+      return new TemplateSyntaxError(
+        error.message,
+        error.line,
+        error.column,
+        undefined,
+        undefined,
+        error.code,
+      );
+  }
+  return undefined;
 }

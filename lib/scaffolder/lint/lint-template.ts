@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { LineCounter, parseAllDocuments, parseDocument } from "yaml";
 import type { ActionRegistry } from "../actions/registry";
+import { syntaxErrorOf } from "../engine/renderer";
 import type { ParsedTemplate } from "../model/template";
 import { walkFiles } from "../workspace/directory-contents";
 import { resolveSafePath } from "../workspace/safe-path";
@@ -79,6 +80,19 @@ export async function lintTemplate(options: {
   const params = declaredParameterNames(template.pages.map((p) => p.schema));
   const seenSteps = new Set<string>();
   const checkRefs = (text: string, keys: (string | number)[], stepId?: string) => {
+    const syntax = syntaxErrorOf(text);
+    if (syntax) {
+      const loc = at(keys);
+      out.push({
+        severity: "error",
+        code: "template_syntax",
+        message: `${keys.join(".")}: ${syntax.message}`,
+        file: "template.yaml",
+        line: loc.line !== undefined && syntax.line !== undefined ? loc.line + syntax.line - 1 : loc.line,
+        column: loc.column,
+        stepId,
+      });
+    }
     for (const ref of findVariableRefs(text)) {
       const loc = at(keys);
       const line = loc.line !== undefined ? loc.line + ref.line - 1 : undefined;

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { TemplateContext } from "nunjitsu";
 import type { ActionRegistry } from "../actions/registry";
 import type { ActionLogger, TemplateInfo } from "../actions/types";
-import { evaluateIf, renderInput, toTemplateValue } from "../engine/renderer";
+import { evaluateIf, renderInput, TemplateSyntaxError, toTemplateValue } from "../engine/renderer";
 import type { ParsedTemplate, TemplateStep } from "../model/template";
 import type { ScaffolderServices } from "../services";
 import { DEFAULT_WORKSPACE_LIMITS, type WorkspaceLimits, walkFiles } from "../workspace/directory-contents";
@@ -255,7 +255,11 @@ export async function runTemplate(req: RunRequest): Promise<RunResult> {
       stepOutputs[step.id] = { output };
       if (ranAny) await log({ stepId: step.id, level: "info", message: `Finished step ${step.name}` });
     } catch (error) {
-      const message = req.signal.aborted ? "Task was cancelled" : (error as Error).message;
+      let message = req.signal.aborted ? "Task was cancelled" : (error as Error).message;
+      if (error instanceof TemplateSyntaxError && !error.file) {
+        // An expression in template.yaml itself: say which step input it was in.
+        message = `template.yaml spec.steps[${index}] (${step.id}): ${message}`;
+      }
       if (req.signal.aborted) cancelled = true;
       else failure = { error: message, stepId: step.id };
       record.status = req.signal.aborted ? "cancelled" : "failed";
