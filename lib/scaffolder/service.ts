@@ -45,6 +45,9 @@ export function startScaffolderWorker(): TaskWorker | undefined {
     concurrency: config.concurrency,
     leaseMs: config.leaseMs,
     secretsKey: config.secretsKey,
+    // Tasks created in this process wake the worker at once; polling finds other replicas' tasks
+    // and expired leases, so it can be slow and cheap.
+    pollMs: 2000,
     log: logger.child({ component: "scaffolder-worker" }),
   });
   state.worker.start();
