@@ -65,7 +65,7 @@ test.describe("scaffolder", () => {
     await expect(page.getByText(/enter an owner|is required/).first()).toBeVisible();
     await expect(page.getByLabel("Host")).toHaveValue("portico.local");
     await page.getByLabel("Owner", { exact: true }).selectOption("e2e");
-    await page.getByLabel("Repository", { exact: true }).fill("e2e-orders");
+    await page.getByRole("textbox", { name: "Repository", exact: true }).fill("e2e-orders");
     await page.getByRole("button", { name: "Check it", exact: true }).click();
 
     await expect(page.getByRole("heading", { level: 2, name: "Review" })).toBeVisible();
@@ -83,7 +83,7 @@ test.describe("scaffolder", () => {
     const result = page.getByRole("region", { name: "Dry-run result" });
     await expect(result.getByRole("status")).toContainText("Dry run completed", { timeout: 60_000 });
     const files = result.getByRole("navigation", { name: "Generated files" });
-    await expect(files.getByRole("button", { name: "README.md" })).toBeVisible();
+    await expect(files.getByRole("button", { name: "README.md", exact: true })).toBeVisible();
     await files.getByRole("button", { name: "catalog-info.yaml" }).click();
     const content = result.getByTestId("file-content");
     await expect(content).toContainText("name: e2e-orders");
@@ -145,9 +145,11 @@ test.describe("scaffolder", () => {
     // Edit the skeleton, then use the live form.
     await page
       .getByRole("list", { name: "Template files" })
-      .getByRole("button", { name: "skeleton/README.md" })
+      .getByRole("button", { name: "skeleton/README.md", exact: true })
       .click();
-    await page.getByLabel("skeleton/README.md").fill("# ${{ values.name }}\n\nEdited in the browser.\n");
+    await page
+      .getByRole("textbox", { name: "skeleton/README.md" })
+      .fill("# ${{ values.name }}\n\nEdited in the browser.\n");
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("from-editor");
     await page.getByRole("button", { name: "Review", exact: true }).click();
     await page.getByRole("button", { name: "Dry run", exact: true }).click();
@@ -155,7 +157,7 @@ test.describe("scaffolder", () => {
     await expect(result.getByRole("status")).toContainText("Dry run completed", { timeout: 60_000 });
     await result
       .getByRole("navigation", { name: "Generated files" })
-      .getByRole("button", { name: "README.md" })
+      .getByRole("button", { name: "README.md", exact: true })
       .click();
     await expect(result.getByTestId("file-content")).toContainText("# from-editor");
     await expect(result.getByTestId("file-content")).toContainText("Edited in the browser.");
