@@ -6,6 +6,7 @@ import { createLocation } from "@/lib/catalog/service/location-service";
 import { getDb } from "@/lib/db/client";
 import { createActionRegistry } from "@/lib/scaffolder/actions/registry";
 import { scaffolderServices, startTask, TaskRequestError } from "@/lib/scaffolder/service";
+import { claimTask } from "@/lib/scaffolder/tasks/claim";
 import { cancelTask, getTask, listEvents, memorySecrets, retryTask } from "@/lib/scaffolder/tasks/task-store";
 import { TaskWorker } from "@/lib/scaffolder/tasks/worker";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
@@ -183,6 +184,61 @@ describe("scaffolder task runner", () => {
     );
     await worker.stop();
     worker = undefined;
+  });
+
+  it("two workers share the queue: every task runs once, each worker within its concurrency limit", async () => {
+    const ref = await registerTemplate(env.dataDir, "parallel", {
+      steps: [{ id: "w", action: "debug:wait", input: { milliseconds: 400 } }],
+    });
+    const a = newWorker("wa");
+    const b = newWorker("wb");
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push(await startTask({ templateRef: ref, values: {}, secrets: {} }));
+    a.start();
+    b.start();
+    let maxA = 0;
+    let maxB = 0;
+    const sample = setInterval(async () => {
+      const rows = await getDb().scaffolderTask.groupBy({
+        by: ["claimedBy"],
+        where: { status: "processing" },
+        _count: true,
+      });
+      for (const r of rows) {
+        if (r.claimedBy === "wa") maxA = Math.max(maxA, r._count);
+        if (r.claimedBy === "wb") maxB = Math.max(maxB, r._count);
+      }
+    }, 50);
+    try {
+      for (const id of ids) expect((await done(id)).status).toBe("completed");
+    } finally {
+      clearInterval(sample);
+      await a.stop();
+      await b.stop();
+    }
+    const rows = await getDb().scaffolderTask.findMany({ where: { id: { in: ids } } });
+    expect(rows.every((r) => r.attempts === 1)).toBe(true);
+    expect(new Set(rows.map((r) => r.claimedBy))).toEqual(new Set(["wa", "wb"]));
+    expect(maxA).toBeLessThanOrEqual(2);
+    expect(maxB).toBeLessThanOrEqual(2);
+    const begins = await getDb().scaffolderTaskEvent.count({
+      where: { taskId: { in: ids }, body: { path: ["message"], equals: "Beginning step w" } },
+    });
+    expect(begins).toBe(8);
+  });
+
+  it("concurrent claims never hand one task to two workers", async () => {
+    const ref = await registerTemplate(env.dataDir, "claims", {
+      steps: [{ action: "debug:log", input: { message: "x" } }],
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push(await startTask({ templateRef: ref, values: {}, secrets: {} }));
+    const claims = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => claimTask(getDb(), `claimer-${i}`, 60_000)),
+    );
+    const got = claims.filter((c) => c !== null).map((c) => c.id);
+    expect(got.sort()).toEqual([...ids].sort());
+    await getDb().scaffolderTask.updateMany({ where: { id: { in: ids } }, data: { status: "cancelled" } });
   });
 
   it("cancels a running task through its AbortSignal", async () => {
