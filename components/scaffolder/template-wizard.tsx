@@ -14,7 +14,7 @@ import {
 import { DryRunPanel } from "./dry-run-panel";
 import { stringifyEntityRef } from "./entity-ref";
 import { MultiStepForm } from "./form/multi-step-form";
-import type { TemplateParameterSchema } from "./types";
+import type { DryRunFile, TemplateParameterSchema } from "./types";
 import { alertClass, linkClass } from "./ui";
 
 function initialValuesFrom(param: string | null): Record<string, unknown> | undefined {
@@ -47,9 +47,15 @@ export function TemplateWizard({
   namespace,
   name,
   presentation,
+  loadFiles,
 }: {
   namespace: string;
   name: string;
+  /** Reads the template's folder on the server, so the dry run gets its files like the template editor's. */
+  loadFiles?: (
+    namespace: string,
+    name: string,
+  ) => Promise<{ template?: unknown; directoryContents: DryRunFile[]; error?: string }>;
   /** The template's `spec.presentation`, used when the parameter-schema response does not carry it. */
   presentation?: TemplateParameterSchema["presentation"];
 }) {
@@ -112,13 +118,17 @@ export function TemplateWizard({
       }
       reviewExtras={(s) => (
         <DryRunPanel
-          getRequest={async () => ({
-            template: await fetchTemplateEntity(namespace, name),
-            templateRef,
-            values: s.values,
-            secrets: s.secrets,
-            directoryContents: [],
-          })}
+          getRequest={async () => {
+            const files = loadFiles ? await loadFiles(namespace, name) : undefined;
+            if (files?.error) throw new Error(files.error);
+            return {
+              template: files?.template ?? (await fetchTemplateEntity(namespace, name)),
+              templateRef,
+              values: s.values,
+              secrets: s.secrets,
+              directoryContents: files?.directoryContents ?? [],
+            };
+          }}
         />
       )}
     />

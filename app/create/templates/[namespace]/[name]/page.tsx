@@ -5,6 +5,7 @@ import type { TemplateParameterSchema } from "@/components/scaffolder/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEntityByName } from "@/lib/catalog/queries/get-entity";
 import { getDb } from "@/lib/db/client";
+import { loadTemplateFiles } from "./template-files";
 
 export const dynamic = "force-dynamic";
 
@@ -43,6 +44,7 @@ export default async function Page({ params }: { params: Params }) {
       <TemplateWizard
         namespace={ns}
         name={n}
+        loadFiles={loadTemplateFiles}
         presentation={
           (entity.spec as { presentation?: TemplateParameterSchema["presentation"] } | undefined)
             ?.presentation
