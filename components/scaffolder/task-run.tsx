@@ -111,8 +111,11 @@ export function TaskRun({ taskId }: { taskId: string }) {
   }
 
   const total = view.steps.length;
-  const done = view.steps.filter((s) => isFinal(s.status)).length;
-  const percent = total ? Math.round((done / total) * 100) : view.status === "completed" ? 100 : 0;
+  // Only completed steps count as progress; a finished run is 100% whatever it skipped.
+  const done = view.steps.filter((s) => s.status === "completed").length;
+  const percent = view.status === "completed" ? 100 : total ? Math.round((done / total) * 100) : 0;
+  const output = view.output ?? task.data?.output;
+  const hasOutput = !!(output?.links?.length || output?.text?.length);
   const templateRef = task.data?.spec.templateInfo?.entityRef;
   const template = templateRef ? parseEntityRef(templateRef, { defaultKind: "template" }) : undefined;
   const startOverHref = template
@@ -187,10 +190,10 @@ export function TaskRun({ taskId }: { taskId: string }) {
           />
         </div>
         <p className="mt-1 text-xs text-slate-500">
-          {done} of {total} steps finished
+          {done} of {total} steps completed
         </p>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
+      <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
         <section aria-labelledby="steps-title" className={panelClass}>
           <h2 id="steps-title" className="mb-2 text-sm font-semibold">
             Steps
@@ -205,7 +208,7 @@ export function TaskRun({ taskId }: { taskId: string }) {
                   className={`flex w-full items-center justify-between gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-50 dark:hover:bg-slate-800 ${stepFilter === s.id ? "bg-slate-100 dark:bg-slate-800" : ""}`}
                 >
                   <span className="min-w-0">
-                    <span className="block truncate font-medium">{s.name}</span>
+                    <span className="block font-medium break-words">{s.name}</span>
                     <span className="text-xs text-slate-500">{stepDuration(s, now) ?? "\u00a0"}</span>
                   </span>
                   <StatusBadge status={s.status} />
@@ -241,12 +244,12 @@ export function TaskRun({ taskId }: { taskId: string }) {
           </pre>
         </section>
       </div>
-      {(view.status === "completed" || view.output) && (
+      {(view.status === "completed" || hasOutput) && (
         <section aria-labelledby="output-title" className={panelClass}>
           <h2 id="output-title" className="mb-3 text-sm font-semibold">
             Output
           </h2>
-          <OutputView output={view.output ?? task.data?.output} />
+          <OutputView output={output} />
         </section>
       )}
     </div>
