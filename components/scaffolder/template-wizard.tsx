@@ -42,12 +42,26 @@ function detailsList(details: unknown): string[] {
   return [String(details)];
 }
 
+/** Adds `ui:order` (the author's order, then anything else) to pages that do not set their own. */
+function withFieldOrder(p: TemplateParameterSchema, order: string[][] | undefined): TemplateParameterSchema {
+  if (!order) return p;
+  return {
+    ...p,
+    steps: p.steps.map((step, i) =>
+      order[i]?.length && !Object.hasOwn(step.schema, "ui:order")
+        ? { ...step, schema: { ...step.schema, "ui:order": [...order[i], "*"] } }
+        : step,
+    ),
+  };
+}
+
 /** /create/templates/:namespace/:name — the wizard for one catalog template. */
 export function TemplateWizard({
   namespace,
   name,
   presentation,
   loadFiles,
+  fieldOrder,
 }: {
   namespace: string;
   name: string;
@@ -56,6 +70,8 @@ export function TemplateWizard({
     namespace: string,
     name: string,
   ) => Promise<{ template?: unknown; directoryContents: DryRunFile[]; error?: string }>;
+  /** Each page's property names in template.yaml order (the stored entity's key order is not the author's). */
+  fieldOrder?: string[][];
   /** The template's `spec.presentation`, used when the parameter-schema response does not carry it. */
   presentation?: TemplateParameterSchema["presentation"];
 }) {
@@ -67,6 +83,16 @@ export function TemplateWizard({
     queryFn: ({ signal }) => fetchParameterSchema(namespace, name, signal),
     retry: false,
   });
+  const parameters = useMemo(
+    () =>
+      schema.data
+        ? withFieldOrder(
+            { ...schema.data, presentation: schema.data.presentation ?? presentation },
+            fieldOrder,
+          )
+        : undefined,
+    [schema.data, presentation, fieldOrder],
+  );
   const initialValues = useMemo(() => initialValuesFrom(search.get("formData")), [search]);
   const create = useMutation({
     mutationFn: createTask,
@@ -79,7 +105,7 @@ export function TemplateWizard({
         Loading the template…
       </p>
     );
-  if (schema.isError || !schema.data) {
+  if (schema.isError || !parameters) {
     const err = schema.error as ApiError | null;
     return (
       <div role="alert" className={alertClass}>
@@ -98,7 +124,7 @@ export function TemplateWizard({
   const createErr = create.error as ApiError | null;
   return (
     <MultiStepForm
-      parameters={{ ...schema.data, presentation: schema.data.presentation ?? presentation }}
+      parameters={parameters}
       initialValues={initialValues}
       creating={create.isPending || create.isSuccess}
       onCreate={(s) => create.mutate({ templateRef, values: s.values, secrets: s.secrets })}

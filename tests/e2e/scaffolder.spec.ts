@@ -44,6 +44,16 @@ test.describe("scaffolder", () => {
 
     await expect(page).toHaveURL(/\/create\/templates\/default\/e2e-service$/);
     await expect(page.getByRole("heading", { level: 2, name: "About the service" })).toBeVisible();
+    // Fields follow template.yaml's order (the catalog's jsonb storage alone would put "tags" second).
+    const labels = await page.locator("form.rjsf-tw label").allTextContents();
+    expect(labels.map((l) => l.replace("*", "").trim())).toEqual([
+      "Name",
+      "Owner",
+      "System",
+      "Tags",
+      "API token",
+      "Internal note",
+    ]);
     const name = page.getByRole("textbox", { name: "Name", exact: true });
     // Live validation: the entity-name rule fires while typing, before any submit.
     await name.fill("Bad Name!");

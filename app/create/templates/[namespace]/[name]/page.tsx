@@ -5,6 +5,7 @@ import type { TemplateParameterSchema } from "@/components/scaffolder/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEntityByName } from "@/lib/catalog/queries/get-entity";
 import { getDb } from "@/lib/db/client";
+import { sourceFieldOrder } from "./field-order";
 import { loadTemplateFiles } from "./template-files";
 
 export const dynamic = "force-dynamic";
@@ -45,6 +46,7 @@ export default async function Page({ params }: { params: Params }) {
         namespace={ns}
         name={n}
         loadFiles={loadTemplateFiles}
+        fieldOrder={await sourceFieldOrder(entity)}
         presentation={
           (entity.spec as { presentation?: TemplateParameterSchema["presentation"] } | undefined)
             ?.presentation
