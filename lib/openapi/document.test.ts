@@ -45,6 +45,15 @@ describe("OpenAPI document", () => {
         "/api/runbooks",
         "/api/runbooks/{id}",
         "/api/suggest-runbook",
+        "/api/scaffolder/v2/actions",
+        "/api/scaffolder/v2/dry-run",
+        "/api/scaffolder/v2/tasks",
+        "/api/scaffolder/v2/tasks/{taskId}",
+        "/api/scaffolder/v2/tasks/{taskId}/cancel",
+        "/api/scaffolder/v2/tasks/{taskId}/events",
+        "/api/scaffolder/v2/tasks/{taskId}/eventstream",
+        "/api/scaffolder/v2/tasks/{taskId}/retry",
+        "/api/scaffolder/v2/templates/{namespace}/{kind}/{name}/parameter-schema",
       ].sort(),
     );
     expect(parsed.paths["/api/diagnose"].post.responses["413"]).toBeDefined();

@@ -10,6 +10,7 @@ import {
   suggestRunbookRequestSchema,
   suggestRunbookResponseSchema,
 } from "@/lib/runbooks/api-schema";
+import { scaffolderOpenApiPaths } from "@/lib/scaffolder/api/openapi-paths";
 import { ComponentCollector } from "./components";
 import { errorBodySchema } from "./error-schema";
 import { livenessSchema, readinessSchema } from "./health-schema";
@@ -193,6 +194,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
         },
       },
     },
+    ...scaffolderOpenApiPaths(c, error),
   };
 
   return {
@@ -205,7 +207,13 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
-    tags: [{ name: "AI agent" }, { name: "Runbooks" }, { name: "Kubernetes" }, { name: "Operations" }],
+    tags: [
+      { name: "AI agent" },
+      { name: "Runbooks" },
+      { name: "Kubernetes" },
+      { name: "Operations" },
+      { name: "Scaffolder" },
+    ],
     paths,
     components: { schemas: c.schemas },
   };

@@ -11,7 +11,11 @@ export interface CatalogReader {
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 /** Routes `file` and `url` locations to their readers; a missing reader means that type is disabled. */
-export function createCompositeReader(readers: { file?: CatalogReader; url?: CatalogReader }): CatalogReader {
+export function createCompositeReader(readers: {
+  file?: CatalogReader;
+  url?: CatalogReader;
+  git?: CatalogReader;
+}): CatalogReader {
   return {
     read(spec) {
       const reader = readers[spec.type];

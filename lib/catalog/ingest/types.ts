@@ -1,10 +1,11 @@
 import type { Entity } from "../model/types";
 
-export type LocationType = "file" | "url";
+/** `git`: a file in one of the scaffolder's embedded bare repositories (see git-reader.ts). */
+export type LocationType = "file" | "url" | "git";
 
 export interface LocationSpec {
   type: LocationType;
-  /** Absolute file path or absolute http(s) URL. */
+  /** Absolute file path, absolute http(s) URL, or `/abs/repo.git/blob/<ref>/<path>` for git. */
   target: string;
 }
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { createFileReader } from "@/lib/catalog/ingest/file-reader";
+import { createGitReader } from "@/lib/catalog/ingest/git-reader";
 import { type CatalogReader, createCompositeReader } from "@/lib/catalog/ingest/reader";
 import type { TreeLimits } from "@/lib/catalog/ingest/tree-budget";
 import type { LocationSpec } from "@/lib/catalog/ingest/types";
@@ -13,6 +14,8 @@ export interface CatalogReaderSettings {
   allowPrivateUrls: boolean;
   /** Directories file locations may be read from. */
   fileRoots: readonly string[];
+  /** Folders holding bare repositories `git` locations may be read from (the scaffolder's embedded publisher). */
+  gitRoots?: readonly string[];
   timeoutMs?: number;
   maxBytes?: number;
   /** Per-location-tree caps (entities, placeholders, bytes); DEFAULT_TREE_LIMITS when unset. */
@@ -28,6 +31,11 @@ export function pastedYamlDir(dataDir: string): string {
  * Files the API may register: the data dir's catalog folder (pasted YAML) and the repo's
  * own seed and template folders. Anything else on disk stays unreadable through the API.
  */
+/** Where the scaffolder's embedded publisher keeps bare repositories (mirrors lib/scaffolder/git). */
+export function embeddedGitRoots(dataDir: string): string[] {
+  return [path.resolve(dataDir, "scaffolder", "git")];
+}
+
 export function apiFileRoots(dataDir: string, cwd = process.cwd()): string[] {
   return [path.join(dataDir, "catalog"), path.join(cwd, "prisma", "seed"), path.join(cwd, "templates")];
 }
@@ -46,6 +54,7 @@ export function createCatalogReader(
       maxBytes,
       maxRedirects: 3,
     }),
+    git: createGitReader({ allowedRoots: settings.gitRoots ?? [], maxBytes }),
   });
   return { ...reader, limits: settings.treeLimits };
 }
