@@ -12,6 +12,8 @@ export async function register(): Promise<void> {
       startCatalogRefreshScheduler();
       const { startCatalogListIndex } = await import("@/lib/catalog/service/start-list-index");
       startCatalogListIndex();
+      const { startScaffolderWorker } = await import("@/lib/scaffolder/service");
+      startScaffolderWorker();
     }
   }
 }

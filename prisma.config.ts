@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { engineEnvironment, selectSchemaEngine } from "./scripts/prisma-engine/select-engine";
+import { engineEnvironment, selectSchemaEngine } from "./lib/db/schema-engine";
 
 // Must happen while the config loads: the CLI checks for (and would otherwise
 // try to download) its native schema engine right after reading this file.

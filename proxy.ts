@@ -1,25 +1,65 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { PATHNAME_HEADER } from "@/lib/access/page-paths";
 import { getServerConfig } from "@/lib/config/server-config";
-import { corsHeaders, isOriginAllowed, isSameOrigin } from "@/lib/http/cors";
+import { bodyExceeds, maxBodyBytes } from "@/lib/http/body-limit";
+import { corsHeaders, isOriginAllowed } from "@/lib/http/cors";
+import { checkHost, FORWARDED_HEADERS, isSameOrigin } from "@/lib/http/host-guard";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  createNonce,
+  transportSecurityHeader,
+} from "@/lib/http/security-headers";
+
+const errorJson = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+  NextResponse.json({ error: { code, message } }, { status, headers });
 
 /**
- * CORS at the network boundary for every /api route: answer preflights and
- * attach allow headers, so route handlers never repeat it. Cross-origin
- * writes from origins outside PORTICO_CORS_ORIGINS are refused outright
- * (browsers would hide the answer anyway, but the side effect would happen).
+ * The network boundary, before routing, for pages and APIs:
+ * 1. Host check (DNS rebinding): only PORTICO_PUBLIC_URL's host and loopback aliases, 421
+ *    otherwise; the health probe is exempt. X-Forwarded-* are dropped unless trusted.
+ * 2. /api: CORS (preflights, allow headers; cross-origin writes from origins outside
+ *    PORTICO_CORS_ORIGINS refused, since browsers would hide only the answer, not the side
+ *    effect) and the body ceiling (413 before any route reads it).
+ * 3. Pages: a per-request CSP nonce, handed to Next through the request's CSP header.
  */
-export function proxy(req: NextRequest) {
-  if (!req.nextUrl.pathname.startsWith("/api/")) {
+export async function proxy(req: NextRequest) {
+  const config = getServerConfig();
+  const policy = config.http;
+  const pathname = req.nextUrl.pathname;
+  const secure = transportSecurityHeader(policy.publicOrigin);
+
+  const host = checkHost(pathname, req.headers, policy);
+  if (!host.ok) return errorJson(host.status, host.code, host.message, secure);
+
+  const requestHeaders = new Headers(req.headers);
+  if (!policy.trustProxy) for (const name of FORWARDED_HEADERS) requestHeaders.delete(name);
+
+  if (!pathname.startsWith("/api/")) {
     // The root layout's sign-in gate needs to know which page it wraps (always overwritten here).
-    const requestHeaders = new Headers(req.headers);
-    requestHeaders.set(PATHNAME_HEADER, req.nextUrl.pathname);
-    return NextResponse.next({ request: { headers: requestHeaders } });
+    requestHeaders.set(PATHNAME_HEADER, pathname);
+    const nonce = createNonce();
+    const csp = contentSecurityPolicy({
+      nonce,
+      dev: process.env.NODE_ENV !== "production",
+      https: policy.publicOrigin.startsWith("https://"),
+    });
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+    const res = NextResponse.next({ request: { headers: requestHeaders } });
+    res.headers.set("Content-Security-Policy", csp);
+    for (const [k, v] of Object.entries(secure)) res.headers.set(k, v);
+    return res;
   }
+
   const origin = req.headers.get("origin");
-  const sameOrigin = isSameOrigin(origin, req.headers);
-  const allowlist = getServerConfig().http.corsOrigins;
-  const headers = sameOrigin ? {} : corsHeaders(origin, allowlist);
+  const sameOrigin = isSameOrigin(origin, policy);
+  const allowlist = policy.corsOrigins;
+  const headers: Record<string, string> = {
+    ...(sameOrigin ? {} : corsHeaders(origin, allowlist)),
+    "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+    ...secure,
+  };
 
   if (req.method === "OPTIONS") {
     return new NextResponse(null, {
@@ -28,14 +68,19 @@ export function proxy(req: NextRequest) {
     });
   }
   if (!sameOrigin && !isOriginAllowed(origin, allowlist) && !["GET", "HEAD"].includes(req.method)) {
-    return NextResponse.json(
-      { error: { code: "origin_not_allowed", message: `Origin ${origin} is not in PORTICO_CORS_ORIGINS` } },
-      { status: 403 },
-    );
+    return errorJson(403, "origin_not_allowed", `Origin ${origin} is not in PORTICO_CORS_ORIGINS`, headers);
   }
-  const res = NextResponse.next();
+  const limit = maxBodyBytes();
+  if (!["GET", "HEAD"].includes(req.method) && (await bodyExceeds(req, limit))) {
+    return errorJson(413, "payload_too_large", `Request body exceeds ${limit} bytes`, {
+      ...headers,
+      Connection: "close",
+    });
+  }
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
   return res;
 }
 
-export const config = { matcher: ["/api/:path*", "/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Everything but build assets: the host check covers pages too.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

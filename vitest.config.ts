@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(__dirname) };
 
-// Two projects: fast pure-logic unit tests beside the code, and integration
-// tests under tests/integration that start real PGlite/Postgres/Chroma.
+// Three projects: fast pure-logic unit tests beside the code, integration tests under
+// tests/integration that start real PGlite/Postgres/Chroma, the API fuzz suite (tests/fuzz)
+// and the delivery checks (tests/delivery).
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -25,6 +26,31 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Property-based fuzzing of every app/api route (tests/fuzz/api-routes.test.ts).
+          name: "fuzz",
+          include: ["tests/fuzz/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Delivery artefacts (Dockerfile, infra/, gitops/, workflows) and the container's runtime
+        // contract; spawns terraform, kubectl and the standalone server, so long timeouts.
+        resolve: { alias },
+        test: {
+          name: "delivery",
+          include: ["tests/delivery/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
           fileParallelism: false,
         },
       },

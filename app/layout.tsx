@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
@@ -14,7 +15,9 @@ export const metadata: Metadata = {
   description: "Internal developer portal: catalog, scaffolding, AI diagnosis and cluster health.",
 };
 
+/** Reading the request's nonce makes every page dynamic, which a nonce-based CSP requires. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   // Pages read lib/ directly, so in oidc mode nothing renders for a visitor without a session.
   const { principal, pathname } = await getPagePrincipal();
   const authMode = getServerConfig().auth.mode;
@@ -23,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body className="font-sans antialiased">
         <QueryProvider>

@@ -9,7 +9,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { decideBind, defaultBindAddress } from "@/lib/access/bind-policy";
+import { importLegacyPastes, legacyPastedDirs } from "@/lib/catalog/pasted/import-legacy-pastes";
 import { ConfigError, parseServerConfig } from "@/lib/config/server-config";
+import { createDb, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startEmbeddedServices } from "./lib/embedded-services";
 import { buildIsStale, prepareStandalone } from "./lib/next-build";
@@ -39,9 +41,22 @@ async function waitForLive(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`Portico did not become live within ${timeoutMs / 1000}s (${url})`);
 }
 
+async function withDb<T>(url: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = createDb(url, { max: 2 });
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function main(): Promise<void> {
   let config: ReturnType<typeof parseServerConfig>;
   try {
+    // Resolved once, here, against the repository root: the standalone server runs with
+    // its cwd inside the build output, where a relative data dir would be deleted by the
+    // next build.
+    process.env.PORTICO_DATA_DIR = path.resolve(root, process.env.PORTICO_DATA_DIR || ".data");
     config = parseServerConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -79,6 +94,12 @@ async function main(): Promise<void> {
   try {
     const migrated = await applyMigrations({ databaseUrl: services.databaseUrl });
     say(`migrations: ${migrated.applied.length ? migrated.applied.join(", ") : "up to date"} (${elapsed()})`);
+    const legacy = await withDb(services.databaseUrl, (db) =>
+      importLegacyPastes(db, legacyPastedDirs(config.dataDir, root, process.env.PORTICO_NEXT_DIST_DIR)),
+    );
+    if (legacy.imported) say(`moved ${legacy.imported} pasted YAML file(s) into the database`);
+    for (const target of legacy.missing)
+      say(`warning: pasted YAML ${target} is lost (no file left to import)`);
     if (!args.has("--no-seed")) {
       const seeded = await seedAll({
         databaseUrl: services.databaseUrl,
@@ -104,6 +125,7 @@ async function main(): Promise<void> {
     DATABASE_URL: services.databaseUrl,
     CHROMA_URL: services.chromaUrl,
     PORTICO_EMBEDDED: services.embedded.join(","),
+    PORTICO_DATA_DIR: config.dataDir,
     PORT: String(config.port),
     PORTICO_BIND_ADDRESS: bindAddress,
   };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole suite, in the order that fails fastest: static checks, unit,
-# integration (embedded PGlite + real Chroma), then e2e in Chromium against
+# integration (embedded PGlite + real Chroma), the API fuzz suite, then e2e in Chromium against
 # the real launcher. Every stage runs on the Node 24 from node_modules/.bin.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,10 +17,13 @@ stage lint npx biome ci --diagnostic-level=error .
 stage typecheck npx tsc --noEmit -p .
 stage unit npx vitest run --project unit
 stage integration npx vitest run --project integration
+# Property-based fuzzing of every app/api route (tests/fuzz; FUZZ_RUNS/FUZZ_SEED/FUZZ_SOAK tune it).
+stage fuzz npx vitest run --project fuzz
+stage delivery npx vitest run --project delivery
 stage e2e npx playwright test
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "Test stages failed: ${failed[*]}"
   exit 1
 fi
-echo "All test stages passed (lint, typecheck, unit, integration, e2e)"
+echo "All test stages passed (lint, typecheck, unit, integration, fuzz, delivery, e2e)"

@@ -1,11 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import Link from "next/link";
 import { CatalogBrowser } from "@/components/catalog/catalog-browser";
-import { catalogListKey, PAGE_SIZE, parseListParams, toListResponse } from "@/components/catalog/list-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { ownedByHref, ownedByMyTeams } from "@/lib/access/my-teams";
 import { getPagePrincipal } from "@/lib/access/page-principal";
 import { listEntities } from "@/lib/catalog";
+import { catalogListKey, PAGE_SIZE, parseListParams, toListResponse } from "@/lib/catalog/ui/list-params";
 import { getDb } from "@/lib/db/client";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 

@@ -1,4 +1,5 @@
 import { ChatPage } from "@/components/chat/chat-page";
+import { isHandoffId } from "@/components/chat/handoff";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "Chat" };
@@ -10,13 +11,17 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
- * `/chat?c=<conversation id>` reopens a saved conversation; `/chat?q=<text>`
- * starts a new one with that message (used by "continue in chat" links).
+ * `/chat?c=<conversation id>` reopens a saved conversation;
+ * `/chat?handoff=<id>` starts a new one with a message another page left in
+ * sessionStorage ("Continue in chat" from Diagnose: the paste never enters
+ * the URL); `/chat?q=<text>` starts one with short typed text (e.g. a
+ * bookmarked question).
  */
 export default async function Page({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const c = first(params.c);
   const q = first(params.q)?.trim();
+  const handoff = first(params.handoff);
   return (
     <>
       <PageHeader
@@ -24,9 +29,10 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
         description="Ask about errors, runbooks, owners and cluster health. Answers use Portico's tools, read-only."
       />
       <ChatPage
-        key={c ?? q ?? "new"}
+        key={c ?? handoff ?? q ?? "new"}
         initialConversationId={c && UUID.test(c) ? c : undefined}
         initialPrompt={q ? q.slice(0, 32 * 1024) : undefined}
+        handoffId={isHandoffId(handoff) ? handoff : undefined}
       />
     </>
   );

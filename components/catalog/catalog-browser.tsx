@@ -4,8 +4,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { FacetName } from "@/lib/catalog/queries/list-entities";
-import { EntityResults } from "./entity-results";
-import { FacetPanel } from "./facet-panel";
 import {
   type CatalogListParams,
   type CatalogListResponse,
@@ -15,7 +13,9 @@ import {
   parseListParams,
   type SortKey,
   toggleFacet,
-} from "./list-params";
+} from "@/lib/catalog/ui/list-params";
+import { EntityResults } from "./entity-results";
+import { FacetPanel } from "./facet-panel";
 import { Pagination } from "./pagination";
 import { useDebouncedValue } from "./use-debounced-value";
 

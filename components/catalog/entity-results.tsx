@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { TableHead } from "@/components/ui/table-head";
+import { entityHref, shortRef } from "@/lib/catalog/ui/entity-href";
+import type { CatalogListItem } from "@/lib/catalog/ui/list-params";
 import { KindBadge, LifecycleBadge, OrphanBadge, TagList } from "./badges";
-import { entityHref, shortRef } from "./entity-href";
-import type { CatalogListItem } from "./list-params";
 
 const link = "font-medium text-brand-700 hover:underline dark:text-brand-500";
 

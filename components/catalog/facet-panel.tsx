@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import type { FacetCounts, FacetName } from "@/lib/catalog/queries/list-entities";
-import { shortRef } from "./entity-href";
-import { FACET_NAMES } from "./list-params";
+import { shortRef } from "@/lib/catalog/ui/entity-href";
+import { FACET_NAMES } from "@/lib/catalog/ui/list-params";
 
 const LABELS: Record<FacetName, string> = {
   kind: "Kind",

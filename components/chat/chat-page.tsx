@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { conversationKeys, fetchConversation } from "@/lib/chat/client-api";
 import { ChatPanel } from "./chat-panel";
 import { ConversationSidebar } from "./conversation-sidebar";
+import { takeChatHandoff } from "./handoff";
 
 interface Session {
   /** Remount key for the chat panel; unchanged when a new chat receives its id mid-stream. */
@@ -53,9 +54,12 @@ function LoadedPanel({ session, onTurnFinished }: { session: Session; onTurnFini
 export function ChatPage({
   initialConversationId,
   initialPrompt,
+  handoffId,
 }: {
   initialConversationId?: string;
   initialPrompt?: string;
+  /** sessionStorage key of a prompt handed over by another page (see handoff.ts). */
+  handoffId?: string;
 }) {
   const qc = useQueryClient();
   const [session, setSession] = useState<Session>(() =>
@@ -64,6 +68,15 @@ export function ChatPage({
       : { key: "new", conversationId: null, load: false, prompt: initialPrompt },
   );
   const [sidebarOpen, setSidebarOpen] = useState(false);
+
+  // sessionStorage exists only in the browser, so the handed-over prompt is
+  // picked up after hydration; the id leaves the URL once it has been read.
+  useEffect(() => {
+    if (!handoffId || initialConversationId) return;
+    const prompt = takeChatHandoff(handoffId);
+    setUrl(null);
+    if (prompt) setSession({ key: `handoff-${handoffId}`, conversationId: null, load: false, prompt });
+  }, [handoffId, initialConversationId]);
 
   const refreshList = useCallback(() => qc.invalidateQueries({ queryKey: conversationKeys.all }), [qc]);
 

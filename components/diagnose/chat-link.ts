@@ -5,11 +5,12 @@ const MAX_EXCERPT_CHARS = 600;
 const MAX_ROOT_CAUSE_CHARS = 300;
 
 /**
- * `/chat?q=` link continuing a diagnosis: a one-line summary plus the
+ * The first chat message continuing a diagnosis: a one-line summary plus the
  * (server-redacted) matching lines, or the start of the pasted text when
- * nothing matched. Bounded so the URL stays well under proxy limits.
+ * nothing matched. Handed to the chat by reference (components/chat/handoff),
+ * never in the URL.
  */
-export function chatHref(result: DiagnoseResponse, errorText: string): string {
+export function chatPrompt(result: DiagnoseResponse, errorText: string): string {
   const title = CATEGORY_TITLES[result.category];
   const rootCause =
     result.root_cause.length > MAX_ROOT_CAUSE_CHARS
@@ -20,12 +21,11 @@ export function chatHref(result: DiagnoseResponse, errorText: string): string {
     0,
     MAX_EXCERPT_CHARS,
   );
-  const q = [
+  return [
     `Help me fix this: ${title} (${result.severity}).`,
     `Diagnosis: ${rootCause}`,
     "",
     "Error excerpt:",
     excerpt,
   ].join("\n");
-  return `/chat?${new URLSearchParams({ q }).toString()}`;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { chatHandoffHref, newHandoffId, storeChatHandoff, takeChatHandoff } from "@/components/chat/handoff";
 import type { DiagnoseResponse } from "@/lib/diagnose/schema";
 import { MAX_ERROR_MESSAGE_BYTES } from "@/lib/diagnose/schema";
-import { chatHref } from "./chat-link";
+import { chatPrompt } from "./chat-link";
 import { readLogFile } from "./log-file";
 
 const result: DiagnoseResponse = {
@@ -21,11 +22,9 @@ const result: DiagnoseResponse = {
   timings_ms: {},
 };
 
-describe("chatHref", () => {
-  it("links to /chat with a summary and the de-duplicated matched lines", () => {
-    const href = chatHref(result, "secret stuff that should not be used");
-    expect(href.startsWith("/chat?q=")).toBe(true);
-    const q = new URL(href, "http://x").searchParams.get("q") ?? "";
+describe("chatPrompt", () => {
+  it("summarises the diagnosis with the de-duplicated matched lines", () => {
+    const q = chatPrompt(result, "secret stuff that should not be used");
     expect(q).toContain("Container killed for exceeding its memory limit (high)");
     expect(q).toContain("The container exceeded its memory limit.");
     expect(q.match(/Reason: OOMKilled/g)).toHaveLength(1);
@@ -33,10 +32,50 @@ describe("chatHref", () => {
   });
 
   it("falls back to the pasted text when nothing matched, bounded in length", () => {
-    const href = chatHref({ ...result, classifications: [], root_cause: "r".repeat(2000) }, "x".repeat(5000));
-    const q = new URL(href, "http://x").searchParams.get("q") ?? "";
+    const q = chatPrompt({ ...result, classifications: [], root_cause: "r".repeat(2000) }, "x".repeat(5000));
     expect(q).toContain("xxxx");
     expect(q.length).toBeLessThan(1100);
+  });
+});
+
+describe("chat handoff", () => {
+  const memory = () => {
+    const m = new Map<string, string>();
+    return {
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+      size: () => m.size,
+    };
+  };
+
+  it("puts only a random id in the URL and hands the text over once", () => {
+    const storage = memory();
+    const paste = "Error: password=hunter2 OOMKilled";
+    const id = newHandoffId();
+    expect(storeChatHandoff(id, paste, storage)).toBe(true);
+    const href = chatHandoffHref(id);
+    expect(href).toBe(`/chat?handoff=${id}`);
+    expect(href).not.toContain("OOMKilled");
+    expect(href).not.toContain("hunter2");
+    expect(takeChatHandoff(id, storage)).toBe(paste);
+    expect(takeChatHandoff(id, storage)).toBeNull();
+    expect(storage.size()).toBe(0);
+    expect(newHandoffId()).not.toBe(id);
+  });
+
+  it("reports unavailable storage instead of throwing", () => {
+    const broken = {
+      getItem: () => {
+        throw new Error("denied");
+      },
+      setItem: () => {
+        throw new Error("quota");
+      },
+      removeItem: () => {},
+    };
+    expect(storeChatHandoff(newHandoffId(), "x", broken)).toBe(false);
+    expect(takeChatHandoff(newHandoffId(), broken)).toBeNull();
   });
 });
 

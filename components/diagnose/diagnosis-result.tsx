@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { type Ref, useId } from "react";
+import { type Ref, useId, useState } from "react";
+import { chatHandoffHref, newHandoffId, storeChatHandoff } from "@/components/chat/handoff";
 import type { DiagnoseResponse } from "@/lib/diagnose/schema";
-import { chatHref } from "./chat-link";
+import { chatPrompt } from "./chat-link";
 import { ClassificationList } from "./classification-list";
 import { OwnerPanel, PodContextPanel } from "./context-panels";
 import { FixCommands } from "./fix-commands";
@@ -42,6 +43,7 @@ export function DiagnosisResult({
   errorText: string;
   headingRef?: Ref<HTMLHeadingElement>;
 }) {
+  const [handoffId] = useState(newHandoffId);
   return (
     <div className="space-y-4" data-testid="diagnosis-result">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -119,7 +121,8 @@ export function DiagnosisResult({
       )}
       <div className="flex flex-wrap items-center gap-4">
         <Link
-          href={chatHref(result, errorText)}
+          href={chatHandoffHref(handoffId)}
+          onClick={() => storeChatHandoff(handoffId, chatPrompt(result, errorText))}
           className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
         >
           Continue in chat

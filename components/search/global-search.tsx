@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useDebouncedValue } from "@/components/catalog/use-debounced-value";
 import { Icon, SEARCH_ICON } from "@/components/ui/icon";
+import type { SearchHit, SearchResponse } from "@/lib/catalog/ui/search-types";
 import { OPEN_SEARCH_EVENT } from "./open-search";
-import type { SearchHit, SearchResponse } from "./search-types";
 
 async function search(q: string, signal: AbortSignal): Promise<SearchResponse> {
   const res = await fetch(`/api/catalog-ui/search?q=${encodeURIComponent(q)}`, { signal });

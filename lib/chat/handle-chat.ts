@@ -10,7 +10,9 @@ import {
 } from "ai";
 import type { Db } from "@/lib/db/client";
 import { ApiError, conflict, notFound } from "@/lib/http/api-error";
+import { summarizeError } from "@/lib/log/error-summary";
 import type { Logger } from "@/lib/log/logger";
+import { recordLlmUsage } from "@/lib/metrics/record";
 import { writeOfflineReply } from "./offline/offline-reply";
 import { type ChatRequest, checkMessageText, titleFromText } from "./request";
 import {
@@ -112,7 +114,7 @@ export async function handleChat(
       }
       conversation = await createConversationWithMessage(
         db,
-        { title: redact(titleFromText(text)), userId: deps.owner },
+        { title: titleFromText(text, redact), userId: deps.owner },
         userMessage,
       );
       history = [userMessage];
@@ -171,7 +173,9 @@ export async function handleChat(
         stopWhen: stepCountIs(deps.maxSteps ?? 5),
         abortSignal: signal,
         timeout: deps.timeoutMs ? { totalMs: deps.timeoutMs } : undefined,
-        onError: ({ error }) => deps.log?.warn({ err: error, conversationId }, "chat model stream failed"),
+        onError: ({ error }) =>
+          deps.log?.warn({ error: summarizeError(error), conversationId }, "chat model stream failed"),
+        onFinish: ({ totalUsage }) => recordLlmUsage("chat", totalUsage),
       });
       const chunks = result.toUIMessageStream({
         sendStart: false,
@@ -206,7 +210,7 @@ export async function handleChat(
       try {
         await saveAssistantMessage(db, conversationId, { ...responseMessage, id: assistantId, metadata });
       } catch (error) {
-        deps.log?.error({ err: error, conversationId }, "failed to save assistant message");
+        deps.log?.error({ error: summarizeError(error), conversationId }, "failed to save assistant message");
       }
     },
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { redactSecrets } from "@/lib/diagnose/redact";
 import { ApiError } from "@/lib/http/api-error";
 import { chatRequestSchema, checkMessageText, titleFromText } from "./request";
 import { MAX_MESSAGE_TEXT_BYTES } from "./types";
@@ -26,7 +27,19 @@ describe("chat request checks", () => {
   });
 
   it("titles a conversation from its first non-empty line", () => {
-    expect(titleFromText("\n\n  Error:   connect ECONNREFUSED\nstack")).toBe("Error: connect ECONNREFUSED");
-    expect(titleFromText("a".repeat(100)).length).toBe(60);
+    expect(titleFromText("\n\n  Error:   connect ECONNREFUSED\nstack", (t) => t)).toBe(
+      "Error: connect ECONNREFUSED",
+    );
+    expect(titleFromText("a".repeat(100), (t) => t).length).toBe(60);
+  });
+
+  it("redacts the title before cutting it, so no token prefix survives the cut", () => {
+    const token = ["gh", "p_", "f".repeat(36)].join("");
+    const text = `deploy fails with this token in the header ${token} please help`;
+    const title = titleFromText(text, redactSecrets);
+    expect(title).not.toContain("ghp_");
+    expect(title).not.toContain("ffff");
+    expect(title.length).toBeLessThanOrEqual(60);
+    expect(title).toContain("[REDACTED");
   });
 });

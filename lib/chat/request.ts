@@ -46,12 +46,17 @@ export function checkMessageText(request: ChatRequest): string {
   return text;
 }
 
-export function titleFromText(text: string, maxChars = 60): string {
+/**
+ * The conversation title shown in the sidebar: the first non-empty line,
+ * redacted BEFORE it is cut, so a token split at the cut cannot slip past the
+ * redactor's patterns as an unrecognisable prefix.
+ */
+export function titleFromText(text: string, redact: (text: string) => string, maxChars = 60): string {
   const firstLine =
     text
       .split("\n")
       .map((l) => l.trim())
       .find((l) => l.length > 0) ?? "New chat";
-  const collapsed = firstLine.replace(/\s+/g, " ");
+  const collapsed = redact(firstLine).replace(/\s+/g, " ");
   return collapsed.length > maxChars ? `${collapsed.slice(0, maxChars - 1).trimEnd()}…` : collapsed;
 }

@@ -31,6 +31,9 @@ const httpUrl = optionalString.pipe(
     .optional(),
 );
 
+/** 4 MiB: the register route's 1 MiB of pasted YAML needs room for JSON escaping. */
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 const csv = optionalString.transform((v) =>
   v
     ? v
@@ -74,7 +77,13 @@ export const serverEnvSchema = z.object({
   PORTICO_K8S_TIMEOUT_MS: intInRange(100, 60_000, 5_000),
   PORTICO_CORS_ORIGINS: csv,
   PORTICO_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  PORTICO_MAX_BODY_BYTES: intInRange(1024, 64 * 1024 * 1024, 1024 * 1024),
+  // Ceiling for every request body; routes set tighter limits. Also sizes what Next buffers
+  // for proxy.ts (next.config.ts reads it at build time).
+  PORTICO_MAX_BODY_BYTES: intInRange(1024, 64 * 1024 * 1024, DEFAULT_MAX_BODY_BYTES),
+  // The URL browsers use; Host and Origin are checked against it (DNS rebinding).
+  PORTICO_PUBLIC_URL: httpUrl,
+  // Honour X-Forwarded-Host/Proto/For (only behind a reverse proxy that sets them).
+  PORTICO_TRUST_PROXY: optionalString.transform((v) => v === "true" || v === "1"),
   PORTICO_CATALOG_REFRESH_INTERVAL_S: intInRange(0, 86_400, 300),
   PORTICO_CATALOG_URL_ALLOWLIST: csv,
   // Set by scripts/start.ts for services it started itself, so health can say "embedded".
@@ -83,6 +92,19 @@ export const serverEnvSchema = z.object({
   // The in-process catalog list index (lib/catalog/list-index); "false" answers lists from SQL only.
   PORTICO_CATALOG_LIST_INDEX: optionalString.transform((v) => v !== "false" && v !== "0"),
   ...authEnvShape,
+  // Caps per location tree (one register/refresh); exceeding one fails the read, nothing is written.
+  PORTICO_CATALOG_MAX_ENTITIES_PER_LOCATION: intInRange(1, 10_000_000, 200_000),
+  PORTICO_CATALOG_MAX_PLACEHOLDERS: intInRange(0, 1_000_000, 10_000),
+  PORTICO_CATALOG_MAX_LOCATION_BYTES: intInRange(1024, 16 * 1024 * 1024 * 1024, 256 * 1024 * 1024),
+  // statement_timeout of catalog read queries (entity lists, by-query, facets); 0 disables it.
+  PORTICO_CATALOG_QUERY_TIMEOUT_MS: intInRange(0, 600_000, 15_000),
+  // Bearer token GET /api/metrics requires; unset = open (see lib/metrics/auth.ts).
+  PORTICO_METRICS_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .min(16, "must be at least 16 characters (a random token, e.g. openssl rand -hex 32)")
+      .optional(),
+  ),
 });
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;

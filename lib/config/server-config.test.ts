@@ -35,6 +35,16 @@ describe("parseServerConfig", () => {
     expect(c.kubernetes.mode).toBe("kubeconfig");
   });
 
+  it("reads the metrics token and rejects a short one, naming the variable", () => {
+    expect(parseServerConfig({}).metrics.token).toBeUndefined();
+    expect(parseServerConfig({ PORTICO_METRICS_TOKEN: "0123456789abcdef" }).metrics.token).toBe(
+      "0123456789abcdef",
+    );
+    expect(() => parseServerConfig({ PORTICO_METRICS_TOKEN: "short" })).toThrow(
+      /PORTICO_METRICS_TOKEN: must be at least 16/,
+    );
+  });
+
   it("detects in-cluster Kubernetes from the service host variable", () => {
     expect(parseServerConfig({ KUBERNETES_SERVICE_HOST: "10.0.0.1" }).kubernetes.mode).toBe("in-cluster");
   });

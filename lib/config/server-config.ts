@@ -13,7 +13,17 @@ export interface ServerConfig {
   vectorStore: { url: string | undefined; embedded: boolean };
   ai: { mode: AiMode; apiKey: string | undefined; model: string; embeddingModel: string; timeoutMs: number };
   kubernetes: { mode: KubernetesMode; kubeconfigPath: string | undefined; timeoutMs: number };
-  http: { corsOrigins: string[]; maxBodyBytes: number };
+  http: {
+    corsOrigins: string[];
+    maxBodyBytes: number;
+    /** Origin of PORTICO_PUBLIC_URL, e.g. `https://portal.example.com`. */
+    publicOrigin: string;
+    /** Host header values accepted: the public host plus loopback aliases on the server's port. */
+    allowedHosts: string[];
+    /** Origins treated as same-origin: the public origin plus the loopback aliases over http. */
+    sameOrigins: string[];
+    trustProxy: boolean;
+  };
   log: { level: ServerEnv["PORTICO_LOG_LEVEL"] };
   auth: AuthConfig;
   catalog: {
@@ -21,7 +31,12 @@ export interface ServerConfig {
     urlAllowlist: string[];
     allowPrivateUrls: boolean;
     listIndex: boolean;
+    /** Caps per location tree read (lib/catalog/ingest/tree-budget.ts). */
+    treeLimits: { maxEntities: number; maxPlaceholders: number; maxBytes: number };
+    /** statement_timeout for catalog read queries, in ms (0 = none). */
+    queryTimeoutMs: number;
   };
+  metrics: { token: string | undefined };
 }
 
 export type AuthMode = "local" | "oidc";
@@ -59,6 +74,26 @@ export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`);
 }
 
+const LOOPBACK_HOSTNAMES = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * The public URL plus `localhost`, `127.0.0.1` and `[::1]` on the listen port (and on the
+ * public port when the public host is itself loopback), so local curl and port-forwards
+ * work while a rebinding domain pointing at this server does not.
+ */
+export function publicAddresses(publicUrl: string, port: number) {
+  const url = new URL(publicUrl);
+  const ports = new Set([String(port)]);
+  if (LOOPBACK_HOSTNAMES.includes(url.hostname))
+    ports.add(url.port || (url.protocol === "https:" ? "443" : "80"));
+  const loopback = LOOPBACK_HOSTNAMES.flatMap((h) => [...ports].map((p) => (p === "80" ? h : `${h}:${p}`)));
+  const allowedHosts = [...new Set([url.host.toLowerCase(), ...loopback])];
+  const sameOrigins = [...new Set([url.origin, ...loopback.map((h) => `http://${h}`)])];
+  if (url.protocol === "https:" && LOOPBACK_HOSTNAMES.includes(url.hostname))
+    sameOrigins.push(...loopback.map((h) => `https://${h}`));
+  return { publicOrigin: url.origin, allowedHosts, sameOrigins };
+}
+
 export function parseServerConfig(source: Record<string, string | undefined>): ServerConfig {
   const parsed = serverEnvSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
@@ -93,7 +128,12 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
       timeoutMs: e.PORTICO_LLM_TIMEOUT_MS,
     },
     kubernetes: { mode: kubernetesMode, kubeconfigPath: e.KUBECONFIG, timeoutMs: e.PORTICO_K8S_TIMEOUT_MS },
-    http: { corsOrigins: e.PORTICO_CORS_ORIGINS, maxBodyBytes: e.PORTICO_MAX_BODY_BYTES },
+    http: {
+      corsOrigins: e.PORTICO_CORS_ORIGINS,
+      maxBodyBytes: e.PORTICO_MAX_BODY_BYTES,
+      ...publicAddresses(e.PORTICO_PUBLIC_URL ?? `http://localhost:${e.PORT}`, e.PORT),
+      trustProxy: e.PORTICO_TRUST_PROXY,
+    },
     log: { level: e.PORTICO_LOG_LEVEL },
     auth: {
       mode: e.PORTICO_AUTH_MODE,
@@ -123,7 +163,14 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
       urlAllowlist: e.PORTICO_CATALOG_URL_ALLOWLIST,
       allowPrivateUrls: e.PORTICO_CATALOG_ALLOW_PRIVATE_URLS,
       listIndex: e.PORTICO_CATALOG_LIST_INDEX,
+      treeLimits: {
+        maxEntities: e.PORTICO_CATALOG_MAX_ENTITIES_PER_LOCATION,
+        maxPlaceholders: e.PORTICO_CATALOG_MAX_PLACEHOLDERS,
+        maxBytes: e.PORTICO_CATALOG_MAX_LOCATION_BYTES,
+      },
+      queryTimeoutMs: e.PORTICO_CATALOG_QUERY_TIMEOUT_MS,
     },
+    metrics: { token: e.PORTICO_METRICS_TOKEN },
   };
 }
 

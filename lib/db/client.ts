@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getServerConfig } from "@/lib/config/server-config";
-import { serviceUnavailable } from "@/lib/http/api-error";
+import { DatabaseNotConfiguredError } from "./database-not-configured";
 
 export type Db = PrismaClient;
 
@@ -27,8 +27,7 @@ const holder = globalThis as unknown as { __porticoDb?: Db };
 export function getDb(): Db {
   if (holder.__porticoDb) return holder.__porticoDb;
   const { url } = getServerConfig().database;
-  if (!url)
-    throw serviceUnavailable("No database configured: set DATABASE_URL or start Portico with `npm start`");
+  if (!url) throw new DatabaseNotConfiguredError();
   holder.__porticoDb = createDb(url);
   return holder.__porticoDb;
 }

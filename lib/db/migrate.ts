@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { engineEnvironment, selectSchemaEngine } from "@/scripts/prisma-engine/select-engine";
+import { engineEnvironment, selectSchemaEngine } from "./schema-engine";
 
 export interface MigrateOptions {
   databaseUrl: string;

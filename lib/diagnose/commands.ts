@@ -1,3 +1,4 @@
+import { type LinearRegex, linearRegex } from "@/lib/text/linear-regex";
 import type { Category } from "./categories";
 import { COMMAND_TEMPLATES } from "./command-templates";
 import { shellQuote, workloadFromPod } from "./shell";
@@ -16,33 +17,40 @@ export interface CommandTarget {
 /**
  * Commands that delete, evict, roll back or force state are flagged so the UI
  * can require confirmation. The classifier errs on the side of flagging.
- * Plain JS regexes are fine here: inputs are single short commands and every
- * pattern is a literal alternation without nested quantifiers.
+ * The commands can carry model output (which echoes pasted logs), and
+ * `\bkubectl\b.*\s…` backtracks quadratically on a long line repeating
+ * "kubectl", so the patterns are RE2 (linear).
  */
-const DESTRUCTIVE: RegExp[] = [
-  /\bkubectl\b.*\s(delete|drain|replace\s+.*--force|replace\s+--force)\b/,
-  /\bkubectl\b.*\s(apply|replace)\b.*\s--force\b/,
-  /\bkubectl\b.*\s--prune\b/,
-  /\bkubectl\b.*\staint\b.*NoExecute/,
-  /\bkubectl\b.*\s(rollout\s+undo)\b/,
-  /\bkubectl\b.*\spatch\b.*finalizers/,
-  /\bscale\b.*--replicas(=|\s+)0\b/,
-  /\bterraform\b.*\s(destroy|force-unlock|taint)\b/,
-  /\bterraform\b.*\sapply\b.*-destroy\b/,
-  /\bterraform\b.*\sstate\s+(rm|push|replace-provider)\b/,
-  /\bhelm\b.*\s(rollback|uninstall|delete)\b/,
-  /\bhelm\b.*\supgrade\b.*--force\b/,
-  /\bargocd\b.*\sapp\s+(delete|rollback|terminate-op)\b/,
-  /\bargocd\b.*\sapp\s+sync\b.*--(prune|force|replace)\b/,
-  /\brm\s+(-[a-zA-Z]*[rf][a-zA-Z]*\s+)+/,
-  /\bdocker\b.*\s(rm|rmi)\s+.*-f\b|\bdocker\b.*\ssystem\s+prune\b|\bdocker\b.*\svolume\s+(rm|prune)\b/,
-  /\bgit\b.*\spush\b.*(--force|-f\b)/,
-  /\b(drop\s+(table|database)|truncate\s+table)\b/i,
+export const DESTRUCTIVE_PATTERNS: readonly LinearRegex[] = [
+  linearRegex(
+    "destructive-command-0",
+    /\bkubectl\b.*\s(delete|drain|replace\s+.*--force|replace\s+--force)\b/,
+  ),
+  linearRegex("destructive-command-1", /\bkubectl\b.*\s(apply|replace)\b.*\s--force\b/),
+  linearRegex("destructive-command-2", /\bkubectl\b.*\s--prune\b/),
+  linearRegex("destructive-command-3", /\bkubectl\b.*\staint\b.*NoExecute/),
+  linearRegex("destructive-command-4", /\bkubectl\b.*\s(rollout\s+undo)\b/),
+  linearRegex("destructive-command-5", /\bkubectl\b.*\spatch\b.*finalizers/),
+  linearRegex("destructive-command-6", /\bscale\b.*--replicas(=|\s+)0\b/),
+  linearRegex("destructive-command-7", /\bterraform\b.*\s(destroy|force-unlock|taint)\b/),
+  linearRegex("destructive-command-8", /\bterraform\b.*\sapply\b.*-destroy\b/),
+  linearRegex("destructive-command-9", /\bterraform\b.*\sstate\s+(rm|push|replace-provider)\b/),
+  linearRegex("destructive-command-10", /\bhelm\b.*\s(rollback|uninstall|delete)\b/),
+  linearRegex("destructive-command-11", /\bhelm\b.*\supgrade\b.*--force\b/),
+  linearRegex("destructive-command-12", /\bargocd\b.*\sapp\s+(delete|rollback|terminate-op)\b/),
+  linearRegex("destructive-command-13", /\bargocd\b.*\sapp\s+sync\b.*--(prune|force|replace)\b/),
+  linearRegex("destructive-command-14", /\brm\s+(-[a-zA-Z]*[rf][a-zA-Z]*\s+)+/),
+  linearRegex(
+    "destructive-command-15",
+    /\bdocker\b.*\s(rm|rmi)\s+.*-f\b|\bdocker\b.*\ssystem\s+prune\b|\bdocker\b.*\svolume\s+(rm|prune)\b/,
+  ),
+  linearRegex("destructive-command-16", /\bgit\b.*\spush\b.*(--force|-f\b)/),
+  linearRegex("destructive-command-17", /\b(drop\s+(table|database)|truncate\s+table)\b/i),
 ];
 
 export function isDestructiveCommand(command: string): boolean {
   const normalized = ` ${command.replace(/\s+/g, " ")}`;
-  return DESTRUCTIVE.some((re) => re.test(normalized));
+  return DESTRUCTIVE_PATTERNS.some((re) => re.test(normalized));
 }
 
 export function renderCommand(template: string, target: CommandTarget): string {

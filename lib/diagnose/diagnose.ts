@@ -1,4 +1,5 @@
 import type { LanguageModel } from "ai";
+import { withTimeout } from "@/lib/async/with-timeout";
 import { analyzeLog } from "./analyzer";
 import { CATEGORY_TITLES, type Category } from "./categories";
 import { type LlmFailureReason, llmDiagnosis } from "./llm-engine";
@@ -167,15 +168,6 @@ async function timedAsync<T>(
   } finally {
     timings[stage] = round(performance.now() - t);
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`dependency timed out after ${ms} ms`)), ms);
-  });
-  promise.catch(() => undefined);
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function round(ms: number): number {

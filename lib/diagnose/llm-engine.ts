@@ -1,5 +1,6 @@
 import { generateObject, type LanguageModel } from "ai";
 import { z } from "zod";
+import { recordLlmUsage } from "@/lib/metrics/record";
 import { CATEGORY_IDS, SEVERITIES } from "./categories";
 import { isDestructiveCommand } from "./commands";
 import { buildDiagnosisPrompt, type LlmPromptInput } from "./llm-prompt";
@@ -68,7 +69,8 @@ export async function llmDiagnosis(
       abortSignal: controller.signal,
     });
     call.catch(() => undefined); // rejection after a timeout must not become unhandled
-    const { object } = await Promise.race([call, timeout]);
+    const { object, usage } = await Promise.race([call, timeout]);
+    recordLlmUsage("diagnose", usage);
     return { diagnosis: toCore(object), degraded: [] };
   } catch (error) {
     return {

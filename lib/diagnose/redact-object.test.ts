@@ -25,3 +25,51 @@ describe("redactObject", () => {
     });
   });
 });
+
+describe("redactObject: widened key list", () => {
+  it("replaces values under every secret-ish key, keeps references and settings", () => {
+    const keys = [
+      "token",
+      "secret",
+      "password",
+      "passwd",
+      "apiKey",
+      "api_key",
+      "authorization",
+      "cookie",
+      "set-cookie",
+      "private_key",
+      "client_secret",
+      "access_key",
+      "session",
+      "credentials",
+      "auth",
+    ];
+    const input = Object.fromEntries(keys.map((k) => [k, fake]));
+    const out = redactObject({
+      ...input,
+      secretName: "db-creds",
+      tokenFile: "/var/run/token",
+      sessionAffinity: "ClientIP",
+      author: "jane",
+      automountServiceAccountToken: true,
+    }) as Record<string, unknown>;
+    for (const k of keys) expect(out[k], k).toBe(REDACTED);
+    expect(out).toMatchObject({
+      secretName: "db-creds",
+      tokenFile: "/var/run/token",
+      sessionAffinity: "ClientIP",
+      author: "jane",
+      automountServiceAccountToken: true,
+    });
+  });
+
+  it("keeps a __proto__ key as data instead of a prototype", () => {
+    const hostile = JSON.parse(`{"__proto__": {"polluted": "${fake}"}, "password": "${fake}"}`);
+    const out = redactObject(hostile) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.hasOwn(out, "__proto__")).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(JSON.stringify(out)).not.toContain(`"password":"${fake}"`);
+  });
+});

@@ -10,7 +10,7 @@ import { RE2JS, RE2Set } from "re2js";
 
 export const REDACTED = "[REDACTED]";
 
-interface Rule {
+export interface Rule {
   id: string;
   regex: string;
   replace: (match: string, groups: (string | null)[]) => string;
@@ -22,18 +22,30 @@ interface Rule {
 const REFERENCE_KEY_SUFFIXES = ["name", "names", "ref", "file", "path", "keyref", "_key_id_name"];
 
 const SECRET_KEY_WORDS =
-  "password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|session[_-]?key|key";
+  "password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|session[_-]?(?:key|id)|key";
 
-const RULES: Rule[] = [
+const keepsReference = (key: string) => REFERENCE_KEY_SUFFIXES.some((s) => key.toLowerCase().endsWith(s));
+
+// PEM and PGP (`-----BEGIN PGP PRIVATE KEY BLOCK-----`) armour.
+const PRIVATE_KEY_ARMOUR = "[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----";
+
+// Exported for the adversarial-input test; order matters (see redactLine).
+export const RULES: readonly Rule[] = [
   {
     id: "pem-inline",
-    regex: String.raw`-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)`,
+    regex: String.raw`-----BEGIN ${PRIVATE_KEY_ARMOUR}.*?(?:-----END ${PRIVATE_KEY_ARMOUR}|$)`,
     replace: () => "[REDACTED_PRIVATE_KEY]",
   },
   {
     id: "jwt",
     regex: String.raw`\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`,
     replace: () => "[REDACTED_JWT]",
+  },
+  {
+    // Whole header value: a cookie jar is all secrets, `Cookie: a=1; b=2`.
+    id: "cookie-header",
+    regex: String.raw`(?i)\b((?:set-)?cookie["']?\s*:\s*)[^\r\n]+`,
+    replace: (_m, g) => `${g[1]}${REDACTED}`,
   },
   {
     id: "authorization-header",
@@ -66,25 +78,76 @@ const RULES: Rule[] = [
     replace: () => "[REDACTED_TOKEN]",
   },
   {
+    // OpenAI (`sk-…`, `sk-proj-…`) and Anthropic (`sk-ant-…`) API keys; the
+    // length floor keeps words like `sk-learn` readable.
+    id: "sk-api-key",
+    regex: String.raw`\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}`,
+    replace: () => "[REDACTED_API_KEY]",
+  },
+  {
+    id: "slack-webhook",
+    regex: String.raw`(?i)\b(https?://hooks\.slack\.com/(?:services|workflows|triggers)/)[A-Za-z0-9_/-]+`,
+    replace: (_m, g) => `${g[1]}${REDACTED}`,
+  },
+  {
+    // Azure SAS (and other signed URLs): the signature is the credential.
+    id: "url-signature",
+    regex: String.raw`(?i)([?&;]sig=)[A-Za-z0-9%+/=_-]+`,
+    replace: (_m, g) => `${g[1]}${REDACTED}`,
+  },
+  {
+    // ~/.docker/config.json: `"auth": "base64(user:password)"`.
+    id: "docker-auth",
+    regex: String.raw`(?i)("auth"\s*:\s*")[^"]*`,
+    replace: (_m, g) => `${g[1]}${REDACTED}`,
+  },
+  {
+    // `--password x`, `--token=x` are covered by key-value; this is the
+    // space-separated long flag.
+    id: "password-flag",
+    regex: String.raw`(?i)(--(?:password|passwd|pass|token|secret|api-key|client-secret|access-key)[ \t]+)("[^"]*"|'[^']*'|[^\s"'-][^\s"']*)`,
+    replace: (_m, g) => `${g[1]}${REDACTED}`,
+  },
+  {
+    // `-p` means password only for some tools (mysql: `-psecret`, sshpass:
+    // `-p secret`, redis-cli: `-a secret`); elsewhere it is a port (`docker
+    // run -p 8080:80`, psql's `-p 5432`). So the short flag is redacted only
+    // on a line that runs one of those tools. `mysql -p db` (prompt, then a
+    // database name) loses the name: harmless.
+    id: "password-short-flag",
+    regex: String.raw`\b((?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump|sshpass|redis-cli)\b[^\n]*?\s-[pa])([ \t]*)("[^"]*"|'[^']*'|[^\s"'-][^\s"']*)`,
+    replace: (_m, g) => `${g[1]}${g[2]}${REDACTED}`,
+  },
+  {
     id: "url-credentials",
     regex: String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@"']*:)[^\s@/"']+@`,
     replace: (_m, g) => `${g[1]}${REDACTED}@`,
   },
   {
+    // Quoted values may contain spaces (`password="correct horse battery"`),
+    // which the unquoted key-value rule below would cut at the first space.
+    id: "key-value-quoted",
+    regex: String.raw`(?i)([A-Za-z0-9_.-]*(?:${SECRET_KEY_WORDS})[A-Za-z0-9_.-]*)(["']?\s*[:=]\s*)("[^"]*"|'[^']*')`,
+    replace: (m, g) => {
+      const value = g[3] ?? "";
+      if (keepsReference(g[1] ?? "") || value.length <= 2 || value.startsWith(`"[REDACTED`)) return m;
+      return `${g[1]}${g[2]}${value[0]}${REDACTED}${value[0]}`;
+    },
+  },
+  {
     id: "key-value",
     regex: String.raw`(?i)([A-Za-z0-9_.-]*(?:${SECRET_KEY_WORDS})[A-Za-z0-9_.-]*)(["']?\s*[:=]\s*["']?)([^\s"',;&}<>]+)`,
     replace: (m, g) => {
-      const key = (g[1] ?? "").toLowerCase();
       const value = g[3] ?? "";
-      if (REFERENCE_KEY_SUFFIXES.some((s) => key.endsWith(s))) return m;
+      if (keepsReference(g[1] ?? "")) return m;
       if (value.startsWith("[REDACTED")) return m;
       return `${g[1]}${g[2]}${REDACTED}`;
     },
   },
 ];
 
-const PEM_BEGIN = RE2JS.compile(String.raw`-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----`);
-const PEM_END = RE2JS.compile(String.raw`-----END [A-Z0-9 ]*PRIVATE KEY-----`);
+const PEM_BEGIN = RE2JS.compile(`-----BEGIN ${PRIVATE_KEY_ARMOUR}`);
+const PEM_END = RE2JS.compile(`-----END ${PRIVATE_KEY_ARMOUR}`);
 
 let compiled: { set: RE2Set; rules: { rule: Rule; re: RE2JS }[] } | null = null;
 
@@ -154,15 +217,45 @@ function redactLine(
   // then the generic key=value rule, so a JWT value is labelled as a JWT.
   for (const idx of [...matched].sort((a, b) => a - b)) {
     const { rule, re } = rules[idx];
-    text = re.matcher(text).replaceAll((...args: unknown[]) => {
-      const match = String(args[0]);
-      const groups = args.slice(0, -2).map((g) => (g == null ? null : String(g)));
+    text = replaceBounded(text, re, (match, groups) => {
       const replaced = rule.replace(match, groups);
       if (replaced !== match) bump(rule.id);
       return replaced;
     });
   }
   return text;
+}
+
+// RE2 keeps each search linear, but a 256 KB line of `password="` repeated
+// holds thousands of matches and re2js pays ~80 µs per capture match: seconds
+// of blocked event loop from one request. Past this many matches of one rule
+// on one line, the rest of the line is redacted wholesale (over-redaction is
+// the safe side), so the work per line is bounded.
+const MAX_MATCHES_PER_RULE_PER_LINE = 64;
+export const REDACTED_REST = "[REDACTED_REST_OF_LINE]";
+
+function replaceBounded(
+  text: string,
+  re: RE2JS,
+  replace: (match: string, groups: (string | null)[]) => string,
+): string {
+  const m = re.matcher(text);
+  const groupCount = m.groupCount();
+  let out = "";
+  let pos = 0;
+  let count = 0;
+  while (m.find()) {
+    const start = m.start();
+    if (++count > MAX_MATCHES_PER_RULE_PER_LINE) {
+      out += `${text.slice(pos, start)}${REDACTED_REST}`;
+      return out;
+    }
+    const groups: (string | null)[] = [];
+    for (let i = 0; i <= groupCount; i++) groups.push(m.group(i));
+    out += text.slice(pos, start) + replace(groups[0] ?? "", groups);
+    pos = m.end();
+  }
+  return out + text.slice(pos);
 }
 
 function startOfMatch(re: RE2JS, s: string): number {

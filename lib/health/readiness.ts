@@ -1,3 +1,5 @@
+import { withTimeout } from "@/lib/async/with-timeout";
+
 export type DependencyStatus = "up" | "down";
 
 export interface DependencyCheck {
@@ -33,14 +35,6 @@ export interface ReadinessDeps {
   ai: { mode: "gemini" | "offline"; model: string };
   kubernetes: { mode: "kubeconfig" | "in-cluster" | "none" };
   identity?: { mode: "local" | "oidc"; issuer?: string; check?: () => Promise<void> };
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Error messages can embed connection strings; keep only the first line and drop credentials. */

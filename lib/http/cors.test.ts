@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corsHeaders, isOriginAllowed, isSameOrigin } from "./cors";
+import { corsHeaders, isOriginAllowed } from "./cors";
 
 describe("cors", () => {
   it("allows only listed origins", () => {
@@ -16,22 +16,5 @@ describe("cors", () => {
 
   it("supports a wildcard allowlist", () => {
     expect(corsHeaders("https://any.example", ["*"])["Access-Control-Allow-Origin"]).toBe("*");
-  });
-});
-
-describe("isSameOrigin", () => {
-  it("compares the Origin with the Host the browser used, not the bind address", () => {
-    expect(isSameOrigin("http://localhost:3000", new Headers({ host: "localhost:3000" }))).toBe(true);
-    expect(isSameOrigin("http://evil.example", new Headers({ host: "localhost:3000" }))).toBe(false);
-  });
-
-  it("honours X-Forwarded-Host behind a reverse proxy", () => {
-    const headers = new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "portal.example.com" });
-    expect(isSameOrigin("https://portal.example.com", headers)).toBe(true);
-  });
-
-  it("is false without an Origin or with a malformed one", () => {
-    expect(isSameOrigin(null, new Headers({ host: "a" }))).toBe(false);
-    expect(isSameOrigin("not a url", new Headers({ host: "a" }))).toBe(false);
   });
 });

@@ -20,19 +20,3 @@ export function corsHeaders(origin: string | null, allowlist: string[]): Record<
 export function isOriginAllowed(origin: string | null, allowlist: string[]): boolean {
   return !origin || allowlist.includes("*") || allowlist.includes(origin);
 }
-
-/**
- * Same-origin is judged from the Host the browser addressed (or the one a
- * reverse proxy forwarded), not from the server's own bind address: a server
- * listening on 0.0.0.0 would otherwise treat its own pages as foreign.
- */
-export function isSameOrigin(origin: string | null, headers: Headers): boolean {
-  if (!origin) return false;
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-  if (!host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}

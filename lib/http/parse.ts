@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type ApiError, badRequest, payloadTooLarge, unsupportedMediaType } from "./api-error";
+import { maxBodyBytes } from "./body-limit";
 
 export interface FieldProblem {
   field: string;
@@ -40,16 +41,21 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 
+/**
+ * Parses a JSON body against `schema`. `maxBytes` is the route's own limit; the server-wide
+ * ceiling (PORTICO_MAX_BODY_BYTES) always applies and is the default.
+ */
 export async function parseJsonBody<S extends z.ZodType>(
   req: Request,
   schema: S,
-  maxBytes: number,
+  maxBytes?: number,
 ): Promise<z.output<S>> {
+  const limit = Math.min(maxBytes ?? Number.POSITIVE_INFINITY, maxBodyBytes());
   const type = req.headers.get("content-type") ?? "";
   if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw unsupportedMediaType(`Expected Content-Type application/json, got ${type.split(";")[0]}`);
   }
-  const text = await readBodyText(req, maxBytes);
+  const text = await readBodyText(req, limit);
   if (text.trim() === "") throw badRequest("Request body is empty; expected a JSON object");
   let json: unknown;
   try {

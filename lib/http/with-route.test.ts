@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { resetServerConfigForTests } from "@/lib/config/server-config";
+import { DatabaseNotConfiguredError } from "@/lib/db/database-not-configured";
 import { ApiError } from "./api-error";
 import { parseJsonBody, parseQuery } from "./parse";
 import { withRoute } from "./with-route";
@@ -47,6 +49,14 @@ describe("withRoute", () => {
     expect(JSON.parse(text).error.code).toBe("internal_error");
   });
 
+  it("maps the database-not-configured domain error to 503", async () => {
+    const res = await withRoute("t", { public: true }, () => {
+      throw new DatabaseNotConfiguredError();
+    })(new Request("http://localhost/api/x"));
+    expect(res.status).toBe(503);
+    expect((await res.json()).error.code).toBe("service_unavailable");
+  });
+
   it("passes awaited route params to the handler", async () => {
     const h = withRoute<{ id: string }>("t", { public: true }, ({ params }) => ({ id: params.id }));
     const res = await h(new Request("http://l/"), { params: Promise.resolve({ id: "42" }) });
@@ -89,6 +99,23 @@ describe("parseJsonBody", () => {
       duplex: "half",
     } as RequestInit);
     expect((await parse(req).catch((e) => e)).status).toBe(413);
+  });
+
+  it("applies PORTICO_MAX_BODY_BYTES as the default and as a ceiling over route limits", async () => {
+    const saved = process.env.PORTICO_MAX_BODY_BYTES;
+    process.env.PORTICO_MAX_BODY_BYTES = "2048";
+    resetServerConfigForTests();
+    try {
+      const body = () => post(JSON.stringify({ name: "x".repeat(3000) }));
+      const schema = z.object({ name: z.string() });
+      expect((await parseJsonBody(body(), schema).catch((e) => e)).status).toBe(413);
+      expect((await parseJsonBody(body(), schema, 1024 * 1024).catch((e) => e)).status).toBe(413);
+      expect(await parseJsonBody(post(JSON.stringify({ name: "ok" })), schema)).toEqual({ name: "ok" });
+    } finally {
+      if (saved === undefined) delete process.env.PORTICO_MAX_BODY_BYTES;
+      else process.env.PORTICO_MAX_BODY_BYTES = saved;
+      resetServerConfigForTests();
+    }
   });
 
   it("returns typed data for a valid body", async () => {

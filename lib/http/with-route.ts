@@ -1,8 +1,10 @@
 import { authorizeRequest } from "@/lib/access/authorize";
 import type { Principal } from "@/lib/access/principal";
 import type { PublicAccess, RouteAccess, ScopedAccess } from "@/lib/access/route-access";
+import { DatabaseNotConfiguredError } from "@/lib/db/database-not-configured";
 import { type Logger, logger } from "@/lib/log/logger";
-import { ApiError, type ErrorBody } from "./api-error";
+import { observeRequest } from "@/lib/metrics/record";
+import { ApiError, type ErrorBody, serviceUnavailable } from "./api-error";
 import { resolveRequestId } from "./request-id";
 
 export type { RouteAccess } from "@/lib/access/route-access";
@@ -91,6 +93,8 @@ export function withRoute<P = Record<string, never>>(
     } catch (error) {
       if (error instanceof ApiError) {
         response = errorResponse(error, requestId);
+      } else if (error instanceof DatabaseNotConfiguredError) {
+        response = errorResponse(serviceUnavailable(error.message), requestId);
       } else {
         log.error({ err: error }, "unhandled error in route handler");
         response = errorResponse(
@@ -100,6 +104,7 @@ export function withRoute<P = Record<string, never>>(
       }
     }
     const ms = Math.round((performance.now() - started) * 10) / 10;
+    observeRequest(name, req.method, response.status, ms / 1000);
     const level = response.status >= 500 ? "error" : response.status >= 400 ? "warn" : "info";
     log[level](
       { method: req.method, path: new URL(req.url).pathname, status: response.status, ms, principal: who },

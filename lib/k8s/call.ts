@@ -1,4 +1,5 @@
 import { ApiException, type ConfigurationOptions, Observable } from "@kubernetes/client-node";
+import { countKubernetesError } from "@/lib/metrics/record";
 import type { ResourceError } from "./types";
 
 export type CallResult<T> =
@@ -45,6 +46,7 @@ export async function kubeCall<T>(
     const value = await Promise.race([fn(abortOptions(controller.signal)), deadline]);
     return { ok: true, value };
   } catch (err) {
+    countKubernetesError(resource, statusOf(err));
     return { ok: false, status: statusOf(err), error: { resource, message: describeKubeError(err) } };
   } finally {
     clearTimeout(timer);

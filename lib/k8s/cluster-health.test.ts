@@ -53,3 +53,32 @@ describe("createCachedClusterHealth", () => {
     expect(fn).toHaveBeenCalledTimes(3);
   });
 });
+
+describe("createCachedClusterHealth bounds", () => {
+  const health = () => getClusterHealth(null);
+
+  it("keeps at most maxEntries namespaces, evicting the least recently used", async () => {
+    const fn = vi.fn(health);
+    const cached = createCachedClusterHealth(fn, 60_000, () => 0, 3);
+    for (const ns of ["a", "b", "c"]) await cached({ namespace: ns });
+    await cached({ namespace: "a" }); // a is now the most recent
+    await cached({ namespace: "d" }); // evicts b
+    expect(cached.size()).toBe(3);
+    expect(fn).toHaveBeenCalledTimes(4);
+    await cached({ namespace: "a" });
+    await cached({ namespace: "c" });
+    expect(fn).toHaveBeenCalledTimes(4);
+    await cached({ namespace: "b" });
+    expect(fn).toHaveBeenCalledTimes(5);
+  });
+
+  it("stays bounded under thousands of distinct namespaces and drops expired entries", async () => {
+    let t = 0;
+    const cached = createCachedClusterHealth(health, 1_000, () => t, 64);
+    for (let i = 0; i < 5_000; i++) await cached({ namespace: `ns-${i}` });
+    expect(cached.size()).toBe(64);
+    t = 2_000;
+    await cached({ namespace: "fresh" });
+    expect(cached.size()).toBe(1);
+  });
+});

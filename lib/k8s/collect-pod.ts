@@ -1,4 +1,5 @@
 import type { V1Container, V1ContainerStatus, V1OwnerReference, V1Pod } from "@kubernetes/client-node";
+import { redactStrings } from "@/lib/diagnose/redact-object";
 import { analyzePods } from "./analyzers/pods";
 import { kubeCall } from "./call";
 import type { KubeClients } from "./client";
@@ -63,10 +64,24 @@ export interface PodNotFound {
 
 const iso = (d: Date | string | undefined | null) => (d ? new Date(d).toISOString() : null);
 
+/**
+ * Everything a caller sees about one pod (the API, the chat tool, the
+ * diagnosis): status, containers with their termination messages, events,
+ * owner. Redacted here, once, because every one of those callers returns or
+ * forwards the text.
+ */
 export async function collectPodContext(
   clients: KubeClients | null,
   ref: { namespace: string; name: string },
   opts: { now?: Date } = {},
+): Promise<PodContext | PodNotFound> {
+  return redactStrings(await collectUnredacted(clients, ref, opts));
+}
+
+async function collectUnredacted(
+  clients: KubeClients | null,
+  ref: { namespace: string; name: string },
+  opts: { now?: Date },
 ): Promise<PodContext | PodNotFound> {
   const { namespace, name } = ref;
   if (!clients) {

@@ -1,4 +1,5 @@
 import type { V1Namespace, V1Pod } from "@kubernetes/client-node";
+import { redactStrings } from "@/lib/diagnose/redact-object";
 import type { KubeClients } from "./client";
 import { listPath, listRaw } from "./list-raw";
 import type { ResourceError } from "./types";
@@ -19,11 +20,13 @@ export async function listPods(
   const namespace = opts.namespace ?? null;
   if (!clients) return { connected: false, namespace, pods: [], errors: [] };
   const res = await listRaw<V1Pod>(clients, "pods", listPath("v1", "pods", namespace));
-  if (!res.ok) return { connected: res.status !== null, namespace, pods: [], errors: [res.error] };
+  if (!res.ok)
+    return redactStrings({ connected: res.status !== null, namespace, pods: [], errors: [res.error] });
   const pods = res.value.items
     .map(podStatus)
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
-  return { connected: true, namespace, pods, errors: [] };
+  // Waiting/terminated reasons and messages are container output.
+  return redactStrings({ connected: true, namespace, pods, errors: [] });
 }
 
 export interface NamespaceList {

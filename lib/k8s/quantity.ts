@@ -20,13 +20,18 @@ const DECIMAL: Record<string, number> = {
   E: 1e18,
 };
 
+const MAX_QUANTITY_CHARS = 64;
 const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
 
 /** Parses a quantity into its base unit (cores, bytes, count); null when not a valid quantity. */
 export function parseQuantity(input: string | number | null | undefined): number | null {
   if (typeof input === "number") return Number.isFinite(input) ? input : null;
   if (typeof input !== "string") return null;
-  const match = QUANTITY.exec(input.trim());
+  const trimmed = input.trim();
+  // Real quantities are short; the bound keeps `\d+\.?\d*` from backtracking
+  // quadratically on a hostile value from the cluster API.
+  if (trimmed.length > MAX_QUANTITY_CHARS) return null;
+  const match = QUANTITY.exec(trimmed);
   if (!match) return null;
   const [, num, exponent, suffix] = match;
   const base = Number(num);

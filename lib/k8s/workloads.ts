@@ -1,4 +1,5 @@
 import type { V1Deployment, V1Pod } from "@kubernetes/client-node";
+import { redactStrings } from "@/lib/diagnose/redact-object";
 import { analyzePods } from "./analyzers/pods";
 import { kubeCall } from "./call";
 import type { KubeClients } from "./client";
@@ -90,14 +91,15 @@ export async function findEntityWorkloads(
   ]);
   const errors = [deps, pods].flatMap((r) => (r.ok ? [] : [r.error]));
   const podItems = pods.ok ? pods.value.items : [];
-  return {
+  // Condition and problem messages are cluster text: redact before they leave.
+  return redactStrings({
     ...base,
     connected: deps.ok || pods.ok,
     deployments: (deps.ok ? deps.value.items : []).map(deploymentStatus),
     pods: podItems.map(podStatus),
     problems: analyzePods(podItems, { now: opts.now }),
     errors,
-  };
+  });
 }
 
 function deploymentStatus(d: V1Deployment): DeploymentStatus {

@@ -1,4 +1,14 @@
 import pino from "pino";
+import { SECRET_KEY_NAMES } from "@/lib/diagnose/secret-keys";
+
+// pino paths are exact, so each secret key name is censored at the top of a
+// log object and up to three levels down (`headers.cookie`,
+// `err.config.headers.authorization`). Text inside messages is the callers'
+// job (redactSecrets); this is the net for objects.
+const LOG_REDACT_PATHS = SECRET_KEY_NAMES.flatMap((key) => {
+  const k = /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `["${key}"]`;
+  return [k.startsWith(".") ? k.slice(1) : k, `*${k}`, `*.*${k}`, `*.*.*${k}`];
+});
 
 /**
  * One structured JSON logger for the server. Redaction here is a last line of
@@ -8,18 +18,7 @@ import pino from "pino";
 export const logger = pino({
   level: process.env.PORTICO_LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
   base: { service: "portico" },
-  redact: {
-    paths: [
-      "*.authorization",
-      "*.cookie",
-      "*.apiKey",
-      "*.password",
-      "headers.authorization",
-      "headers.cookie",
-      'headers["x-api-key"]',
-    ],
-    censor: "[redacted]",
-  },
+  redact: { paths: LOG_REDACT_PATHS, censor: "[redacted]" },
 });
 
 export type Logger = pino.Logger;

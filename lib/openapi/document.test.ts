@@ -41,6 +41,7 @@ describe("OpenAPI document", () => {
         "/api/cluster-health",
         "/api/diagnose",
         "/api/health",
+        "/api/metrics",
         "/api/runbooks",
         "/api/runbooks/{id}",
         "/api/suggest-runbook",
@@ -48,6 +49,15 @@ describe("OpenAPI document", () => {
         "/api/tokens/{id}",
         "/api/audit-log",
         "/api/me",
+        "/api/scaffolder/v2/actions",
+        "/api/scaffolder/v2/dry-run",
+        "/api/scaffolder/v2/tasks",
+        "/api/scaffolder/v2/tasks/{taskId}",
+        "/api/scaffolder/v2/tasks/{taskId}/cancel",
+        "/api/scaffolder/v2/tasks/{taskId}/events",
+        "/api/scaffolder/v2/tasks/{taskId}/eventstream",
+        "/api/scaffolder/v2/tasks/{taskId}/retry",
+        "/api/scaffolder/v2/templates/{namespace}/{kind}/{name}/parameter-schema",
       ].sort(),
     );
     expect(parsed.paths["/api/diagnose"].post.responses["413"]).toBeDefined();

@@ -10,6 +10,7 @@ import {
   suggestRunbookRequestSchema,
   suggestRunbookResponseSchema,
 } from "@/lib/runbooks/api-schema";
+import { scaffolderOpenApiPaths } from "@/lib/scaffolder/api/openapi-paths";
 import { accessPaths, defaultSecurity, securitySchemes, withAccessResponses } from "./access";
 import { ComponentCollector } from "./components";
 import { errorBodySchema } from "./error-schema";
@@ -181,6 +182,23 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
         },
       },
     },
+    "/api/metrics": {
+      get: {
+        operationId: "getMetrics",
+        tags: ["Operations"],
+        summary: "Prometheus metrics of this replica",
+        description:
+          "Prometheus text exposition (prom-client): request counts and latency per route and status, catalog entity counts, refresh durations and failures, diagnose and LLM latency and tokens, open chat streams, Kubernetes API errors, process metrics. Needs `Authorization: Bearer <PORTICO_METRICS_TOKEN>` when that variable is set.",
+        responses: {
+          "200": {
+            description: "Metrics in the Prometheus text format 0.0.4.",
+            content: { "text/plain; version=0.0.4; charset=utf-8": { schema: { type: "string" } } },
+          },
+          "401": err("PORTICO_METRICS_TOKEN is set and the bearer token is missing or wrong."),
+        },
+      },
+    },
+    ...scaffolderOpenApiPaths(c, error),
   };
 
   const health = (paths["/api/health"] as { get: Json }).get;
@@ -194,7 +212,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
       title: "Portico API",
       version: options.version,
       description:
-        "AI DevOps agent, runbooks and operations endpoints of the Portico developer portal. Every response carries `X-Request-Id`; errors use the ErrorBody shape.",
+        "AI DevOps agent, runbooks and operations endpoints of the Portico developer portal. Every response carries `X-Request-Id`; errors use the ErrorBody shape. On every route, before routing: a Host other than PORTICO_PUBLIC_URL's (or a loopback alias) gets 421 `misdirected_request` (except /api/health), a cross-origin write from an origin outside PORTICO_CORS_ORIGINS gets 403 `origin_not_allowed`, and a body over PORTICO_MAX_BODY_BYTES gets 413 `payload_too_large`.",
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
@@ -204,6 +222,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
       { name: "Kubernetes" },
       { name: "Operations" },
       { name: "Access" },
+      { name: "Scaffolder" },
     ],
     security: defaultSecurity,
     paths,

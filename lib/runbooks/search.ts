@@ -1,3 +1,4 @@
+import { withTimeout } from "@/lib/async/with-timeout";
 import type { Embedder } from "@/lib/vector/embeddings";
 import { Bm25Index } from "./bm25";
 import { classifyFailureText } from "./categories";
@@ -72,16 +73,6 @@ function corpusFor(runbooks: Runbook[]): Corpus {
     corpusCache.set(runbooks, corpus);
   }
   return corpus;
-}
-
-class TimeoutError extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`${what} timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 type VectorOutcome = { scores: Map<string, number> } | { degraded: "vector_store" | "embeddings" };

@@ -2,7 +2,14 @@ import { cpSync, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["next.config.ts", "package-lock.json", "postcss.config.mjs", "instrumentation.ts"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "proxy.ts",
+  "tsconfig.json",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "instrumentation.ts",
+];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

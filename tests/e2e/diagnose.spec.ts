@@ -39,11 +39,26 @@ test.describe("diagnose page", () => {
     const chat = page.getByRole("link", { name: "Continue in chat" });
     const href = new URL((await chat.getAttribute("href")) ?? "", "http://x");
     expect(href.pathname).toBe("/chat");
-    expect(href.searchParams.get("q")).toContain("OOMKilled");
+    // Handed over by reference: the paste never enters the URL.
+    expect(href.searchParams.get("q")).toBeNull();
+    expect(href.searchParams.get("handoff")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(href.toString()).not.toContain("OOMKilled");
 
     await runbook.click();
     await expect(page).toHaveURL(/\/runbooks\/oomkilled$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("OOMKilled");
+  });
+
+  test("continues in chat with the diagnosis handed over by reference", async ({ page }) => {
+    await page.goto("/diagnose");
+    await page.getByLabel("Error message or log").fill(OOM_LOG);
+    await page.getByRole("button", { name: "Diagnose", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Diagnosis" })).toBeVisible();
+    await page.getByRole("link", { name: "Continue in chat" }).click();
+    await expect(page.getByTestId("message-user")).toContainText("OOMKilled");
+    // The conversation id replaces the handoff id; no paste in the URL at any point.
+    await expect(page).toHaveURL(/\/chat\?c=/);
+    expect(page.url()).not.toContain("OOMKilled");
   });
 
   test("prefills from the Cluster page's link and adds live pod context", async ({ page }) => {

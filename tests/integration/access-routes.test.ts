@@ -16,7 +16,14 @@ import { callRoute, type LoadedRoute, loadRoutes, routeFiles } from "../support/
  */
 
 // The only routes anyone may call without credentials (see README, Organisation setup).
-const PUBLIC = new Set(["GET /api/health", "GET /api/openapi.json", "GET /api/auth/ok", "POST /api/auth/ok"]);
+// /api/metrics checks its own PORTICO_METRICS_TOKEN (lib/metrics/auth.ts), not a principal.
+const PUBLIC = new Set([
+  "GET /api/health",
+  "GET /api/metrics",
+  "GET /api/openapi.json",
+  "GET /api/auth/ok",
+  "POST /api/auth/ok",
+]);
 const BOOTSTRAP = "bootstrap-secret-for-tests-0123456789abcdef";
 
 let env: AppEnvironment;

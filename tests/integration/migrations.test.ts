@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations, MigrationError, migrationStatus, runPrismaCli } from "@/lib/db/migrate";
-import { selectSchemaEngine } from "@/scripts/prisma-engine/select-engine";
+import { selectSchemaEngine } from "@/lib/db/schema-engine";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/postgres";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -61,6 +61,7 @@ async function scratchProject(migrations: Record<string, string>, extraSchema = 
   const dir = await mkdtemp(path.join(os.tmpdir(), "portico-migrate-"));
   await symlink(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
   await symlink(path.join(ROOT, "scripts"), path.join(dir, "scripts"));
+  await symlink(path.join(ROOT, "lib"), path.join(dir, "lib"));
   await writeFile(path.join(dir, "prisma.config.ts"), await readFile(path.join(ROOT, "prisma.config.ts")));
   await mkdir(path.join(dir, "prisma/schema"), { recursive: true });
   for (const f of ["base.prisma", "system.prisma"]) {

@@ -24,8 +24,10 @@ export interface AppEnvironment {
 export async function startAppEnvironment(
   name: string,
   env: Record<string, string | undefined> = {},
+  /** A database started elsewhere (e.g. PGlite in a child process); stop() stops it too. */
+  database?: TestDatabase,
 ): Promise<AppEnvironment> {
-  const testDb = await createTestDatabase();
+  const testDb = database ?? (await createTestDatabase());
   const dataDir = await mkdtemp(path.join(tmpdir(), `portico-${name}-`));
   const initial = { DATABASE_URL: testDb.url, PORTICO_DATA_DIR: dataDir, ...env };
   const saved = Object.fromEntries(Object.keys(initial).map((k) => [k, process.env[k]]));

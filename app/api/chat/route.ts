@@ -3,6 +3,7 @@ import { chatRequestSchema, MAX_CHAT_BODY_BYTES } from "@/lib/chat/request";
 import { getChatHandlerDeps } from "@/lib/chat/server-deps";
 import { getServerConfig } from "@/lib/config/server-config";
 import { parseJsonBody, withRoute } from "@/lib/http";
+import { trackOpenStream } from "@/lib/metrics/record";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,6 @@ export const POST = withRoute(
   async ({ req, log, principal }) => {
     const body = await parseJsonBody(req, chatRequestSchema, MAX_CHAT_BODY_BYTES);
     const deps = { ...getChatHandlerDeps(log), owner: principal.id, quotas: getServerConfig().auth.quotas };
-    return handleChat(body, deps, req.signal);
+    return trackOpenStream(await handleChat(body, deps, req.signal));
   },
 );

@@ -1,6 +1,7 @@
 import { diagnose } from "@/lib/diagnose/diagnose";
 import { diagnoseDepsFor } from "@/lib/diagnose/service";
 import { withRoute } from "@/lib/http";
+import { recordDiagnosis } from "@/lib/metrics/record";
 import { parseDiagnoseBody } from "./parse-body";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,7 @@ export const POST = withRoute(
   async ({ req, requestId, log }) => {
     const input = await parseDiagnoseBody(req);
     const result = await diagnose(input, diagnoseDepsFor(requestId, log));
+    recordDiagnosis(result);
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   },
 );

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Entity } from "@/lib/catalog/model/types";
 import type { RelatedEntity } from "@/lib/catalog/queries/get-entity-page";
+import { entityHref, shortRef } from "@/lib/catalog/ui/entity-href";
 import { KindBadge, LifecycleBadge, OrphanBadge, TagList } from "../badges";
-import { entityHref, shortRef } from "../entity-href";
 
 export function EntityHeader({
   entity,

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { ANNOTATION_LOCATION } from "@/lib/catalog/model/constants";
+import { safeLinkHref } from "@/lib/catalog/model/link-href";
 import type { Entity } from "@/lib/catalog/model/types";
-import { entityHref, shortRef } from "../entity-href";
+import { entityHref, shortRef } from "@/lib/catalog/ui/entity-href";
 import { Card } from "./card";
 
 const specString = (e: Entity, key: string) =>
@@ -54,18 +55,28 @@ export function LinksCard({ entity }: { entity: Entity }) {
   return (
     <Card title="Links">
       <ul className="space-y-1">
-        {links.map((l) => (
-          <li key={l.url}>
-            <a
-              href={l.url}
-              target="_blank"
-              rel="noreferrer noopener"
-              className="text-brand-700 hover:underline dark:text-brand-500"
-            >
-              {l.title ?? l.url}
-            </a>
-          </li>
-        ))}
+        {links.map((l) => {
+          const href = safeLinkHref(l.url);
+          return (
+            <li key={l.url}>
+              {href ? (
+                <a
+                  href={href}
+                  target="_blank"
+                  rel="noreferrer noopener"
+                  className="text-brand-700 hover:underline dark:text-brand-500"
+                >
+                  {l.title ?? l.url}
+                </a>
+              ) : (
+                // Stored before ingest rejected such schemes: shown, never followed.
+                <span className="text-slate-500" title="Not a web or mail link">
+                  {l.title ? `${l.title} (${String(l.url)})` : String(l.url)}
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </Card>
   );

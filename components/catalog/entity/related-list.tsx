@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { RelatedEntity } from "@/lib/catalog/queries/get-entity-page";
-import { entityHref, shortRef } from "../entity-href";
+import { entityHref, shortRef } from "@/lib/catalog/ui/entity-href";
 
 /** A linked entity, or a visibly dangling reference when the target is not in the catalog. */
 export function RelatedLink({ entity }: { entity: RelatedEntity }) {

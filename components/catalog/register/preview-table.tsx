@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { TableHead } from "@/components/ui/table-head";
+import { entityHref } from "@/lib/catalog/ui/entity-href";
 import { KindBadge } from "../badges";
-import { entityHref } from "../entity-href";
 import type { RegisterEntity } from "./register-types";
 
 /** Entities of an analysis (links once imported). */

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { cursorParam } from "./query-schemas";
+import { cursorParam, fieldPath, MAX_FULL_TEXT_FIELDS, queryString } from "./query-schemas";
 
 /** Request bodies of the catalog API, matching what @backstage/catalog-client sends. */
 
 export const MAX_PASTED_YAML_BYTES = 1024 * 1024;
 
-const entityRef = z.string().min(1).max(1024);
-const fields = z.array(z.string().min(1).max(200)).max(100).optional();
+const entityRef = queryString(1024).min(1);
+const fields = z.array(fieldPath.min(1)).max(100).optional();
 
 export const byRefsBody = z.object({
   entityRefs: z.array(entityRef).max(1000, "at most 1000 refs per request"),
@@ -59,7 +59,7 @@ export const registerBody = z
 
 export type RegisterBody = z.output<typeof registerBody>;
 
-const orderDirective = z.object({ field: z.string().min(1).max(200), order: z.enum(["asc", "desc"]) });
+const orderDirective = z.object({ field: fieldPath.min(1), order: z.enum(["asc", "desc"]) });
 
 /** Backstage's POST /entities/by-query (predicate form). */
 export const queryByPredicateBody = z.union([
@@ -74,7 +74,7 @@ export const queryByPredicateBody = z.union([
     offset: z.number().int().min(0).max(10_000_000).optional(),
     orderBy: z.array(orderDirective).max(10).optional(),
     fullTextFilter: z
-      .object({ term: z.string().max(500), fields: z.array(z.string().max(200)).max(50).optional() })
+      .object({ term: queryString(500), fields: z.array(fieldPath).max(MAX_FULL_TEXT_FIELDS).optional() })
       .optional(),
     fields,
     totalItems: z.enum(["include", "exclude"]).optional(),

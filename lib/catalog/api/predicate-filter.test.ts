@@ -49,3 +49,21 @@ describe("predicateToFilter", () => {
     }
   });
 });
+
+describe("predicateToFilter with hostile keys", () => {
+  it("keeps __proto__ and constructor as plain filter keys without touching Object.prototype", () => {
+    const predicate = JSON.parse(
+      '{"$all":[{"__proto__":"x"},{"constructor":{"$exists":true}},{"kind":"component"}]}',
+    );
+    const filter = predicateToFilter(predicate);
+    expect(filter).toHaveLength(1);
+    expect(Object.keys(filter[0]).sort()).toEqual(["__proto__", "constructor", "kind"]);
+    expect(Object.getPrototypeOf(filter[0])).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).length).toBeUndefined();
+  });
+
+  it("rejects NUL in keys and values with a 400", () => {
+    expect(() => predicateToFilter({ "a\u0000": "x" })).toThrow(ApiError);
+    expect(() => predicateToFilter({ a: "x\u0000" })).toThrow(ApiError);
+  });
+});

@@ -1,5 +1,6 @@
 import { type EntityFilter, FILTER_EXISTS } from "@/lib/catalog/queries/filter";
 import { badRequest } from "@/lib/http";
+import { setOwn } from "../model/safe-keys";
 
 /**
  * Translates Backstage's predicate queries (`{ $all: [...] }`, `{ $any: [...] }`,
@@ -18,6 +19,8 @@ function unsupported(field: string, message: string): never {
 }
 
 function scalar(v: unknown, field: string): string {
+  if (typeof v === "string" && v.includes("\u0000"))
+    unsupported(field, "values must not contain NUL characters");
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
   return unsupported(field, "values must be strings, numbers or booleans");
 }
@@ -32,15 +35,16 @@ function sameValues(a: Value[], b: Value[]): boolean {
 }
 
 function andSets(a: Set, b: Set, field: string): Set {
-  const out: Set = { ...a };
+  // Keys are user text (`__proto__` included): assignment must create own properties only.
+  const out: Set = Object.assign(Object.create(null), a);
   for (const [key, values] of Object.entries(b)) {
     const existing = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
-    if (!existing) out[key] = values;
+    if (!existing) setOwn(out, key, values);
     else if (sameValues(out[existing], values) || values.every((v) => v === FILTER_EXISTS)) continue;
     else if (out[existing].every((v) => v === FILTER_EXISTS)) out[existing] = values;
     else unsupported(field, `two different conditions on "${key}" inside $all`);
   }
-  return out;
+  return { ...out };
 }
 
 function and(a: EntityFilter, b: EntityFilter, field: string): EntityFilter {
@@ -51,6 +55,8 @@ function and(a: EntityFilter, b: EntityFilter, field: string): EntityFilter {
 }
 
 function fieldCondition(key: string, value: unknown, field: string): EntityFilter {
+  if (key.length > 200 || /[\p{Cc}\s]/u.test(key))
+    unsupported(field, `"${key.slice(0, 50)}" must be a dot path without spaces or control characters`);
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     const ops = Object.entries(value as Record<string, unknown>);
     if (ops.length !== 1) unsupported(field, `"${key}" must have exactly one operator`);

@@ -12,9 +12,23 @@ import type { OrderField } from "@/lib/catalog/queries/order";
 
 const MAX_PARAM = 4096;
 
+/** Per-request caps: each facet or full-text field can be a scan of the entity JSON. */
+export const MAX_FACETS = 20;
+export const MAX_FULL_TEXT_FIELDS = 20;
+
+/** Postgres text cannot hold NUL, so it would fail inside the query (a 500) instead of here. */
+export const noNul = (s: string) => !s.includes("\u0000");
+const NUL_MESSAGE = "must not contain NUL characters";
+export const queryString = (max: number) => z.string().max(max).refine(noNul, NUL_MESSAGE);
+/** A dot path into the entity: no whitespace or control characters. */
+export const fieldPath = z
+  .string()
+  .max(200)
+  .regex(/^[^\s\p{Cc}]+$/u, "must be a dot path without spaces or control characters");
+
 /** A query key that may appear once or repeatedly. */
 const repeated = z
-  .union([z.string().max(MAX_PARAM), z.array(z.string().max(MAX_PARAM)).max(100)])
+  .union([queryString(MAX_PARAM), z.array(queryString(MAX_PARAM)).max(100)])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
@@ -32,16 +46,7 @@ const integer = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-export const fieldsParam = commaList.pipe(
-  z
-    .array(
-      z
-        .string()
-        .max(200)
-        .regex(/^[^\s]+$/, "must be a dot path without spaces"),
-    )
-    .max(100),
-);
+export const fieldsParam = commaList.pipe(z.array(fieldPath).max(100));
 
 export const filterParam = repeated.transform((list, ctx): EntityFilter => {
   try {
@@ -94,14 +99,24 @@ const afterParam = z
     }
   }, "is not a cursor returned by this API");
 
+/** What queryEntities puts in a cursor; a forged one must fail here, not inside SQL building. */
+const cursorState = z.object({
+  filter: z.array(z.record(fieldPath.min(1), z.array(queryString(MAX_PARAM).nullable()).max(100))).max(100),
+  orderFields: z.array(z.object({ field: fieldPath.min(1), order: z.enum(["asc", "desc"]) })).max(10),
+  fullTextFilter: z
+    .object({ term: queryString(500), fields: z.array(fieldPath).max(MAX_FULL_TEXT_FIELDS).optional() })
+    .optional(),
+  totalItems: z.enum(["include", "exclude"]),
+  offset: z.number().int().min(0).max(10_000_000),
+});
+
 /** A by-query cursor is base64url JSON carrying the original query; reject anything else up front. */
 export const cursorParam = z
   .string()
   .max(64 * 1024)
   .refine((v) => {
     try {
-      const state = JSON.parse(Buffer.from(v, "base64url").toString("utf8"));
-      return Array.isArray(state?.filter) && Number.isInteger(state?.offset) && state.offset >= 0;
+      return cursorState.safeParse(JSON.parse(Buffer.from(v, "base64url").toString("utf8"))).success;
     } catch {
       return false;
     }
@@ -124,12 +139,12 @@ export const queryEntitiesQuery = z.object({
   offset: integer(0, 10_000_000).optional(),
   cursor: cursorParam.optional(),
   totalItems: z.enum(["include", "exclude"]).optional(),
-  fullTextFilterTerm: z.string().max(500).optional(),
-  fullTextFilterFields: commaList.pipe(z.array(z.string().max(200)).max(50)),
+  fullTextFilterTerm: queryString(500).optional(),
+  fullTextFilterFields: commaList.pipe(z.array(fieldPath).max(MAX_FULL_TEXT_FIELDS)),
 });
 
 export const facetsQuery = z.object({
-  facet: repeated.pipe(z.array(z.string().min(1).max(200)).min(1, "at least one facet is required").max(50)),
+  facet: repeated.pipe(z.array(fieldPath.min(1)).min(1, "at least one facet is required").max(MAX_FACETS)),
   filter: filterParam,
 });
 
@@ -154,7 +169,8 @@ const segment = z
     } catch {
       return v;
     }
-  });
+  })
+  .refine(noNul, NUL_MESSAGE);
 
 export const entityNameParams = z.object({ kind: segment, namespace: segment, name: segment });
 export const uidParams = z.object({ uid: z.string().uuid("must be an entity uid (a UUID)") });

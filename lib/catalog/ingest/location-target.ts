@@ -1,4 +1,5 @@
 import path from "node:path";
+import { type GitTarget, parseGitTarget } from "./git-reader";
 import { IngestError } from "./ingest-error";
 import type { LocationSpec, LocationType } from "./types";
 
@@ -10,7 +11,8 @@ export function locationKey(spec: LocationSpec): string {
 export function parseLocationKey(key: string): LocationSpec {
   const i = key.indexOf(":");
   const type = key.slice(0, i);
-  if (i <= 0 || (type !== "file" && type !== "url")) throw new Error(`Invalid location key "${key}"`);
+  if (i <= 0 || (type !== "file" && type !== "url" && type !== "git"))
+    throw new Error(`Invalid location key "${key}"`);
   return { type, target: key.slice(i + 1) };
 }
 
@@ -24,6 +26,7 @@ export function normalizeLocation(
   target: string,
   cwd = process.cwd(),
 ): LocationSpec {
+  if (type === "git") return { type: "git", target: gitTargetString(parseGitTarget(target)) };
   const resolvedType: LocationType = type === "url" || (!type && isAbsoluteUrl(target)) ? "url" : "file";
   if (type && type !== "url" && type !== "file") {
     throw new IngestError("READ_FAILED", `Unsupported location type "${type}"; expected "file" or "url"`);
@@ -41,6 +44,18 @@ export function normalizeLocation(
  * relative to that file, the way Backstage's processors do.
  */
 export function resolveRelative(base: LocationSpec, target: string, type?: string): LocationSpec {
+  if (base.type === "git" && !isAbsoluteUrl(target) && (type === undefined || type === "git")) {
+    // Relative targets stay in the same repository and ref; parseGitTarget refuses `..` escapes.
+    const t = parseGitTarget(base.target);
+    const filePath = path.posix.join(path.posix.dirname(t.filePath), target);
+    if (filePath === ".." || filePath.startsWith("../") || path.posix.isAbsolute(target)) {
+      throw new IngestError(
+        "READ_FAILED",
+        `Target "${target}" leaves the repository of ${locationKey(base)}`,
+      );
+    }
+    return { type: "git", target: gitTargetString({ ...t, filePath: path.posix.normalize(filePath) }) };
+  }
   const wanted = type ?? (isAbsoluteUrl(target) ? "url" : base.type);
   if (wanted === "url") {
     if (isAbsoluteUrl(target)) return { type: "url", target: new URL(target).toString() };
@@ -65,6 +80,11 @@ export function resolveRelative(base: LocationSpec, target: string, type?: strin
 
 /** The folder holding a location, in the form Backstage uses for backstage.io/source-location. */
 export function sourceLocationOf(spec: LocationSpec): string {
+  if (spec.type === "git") return `git:${path.posix.dirname(spec.target)}/`;
   if (spec.type === "url") return `url:${new URL("./", spec.target).toString()}`;
   return `file:${path.dirname(spec.target)}${path.sep}`;
+}
+
+function gitTargetString(t: GitTarget): string {
+  return `${t.gitdir}/blob/${t.ref}/${t.filePath}`;
 }

@@ -125,6 +125,10 @@ export async function refreshLocation(
   if (!location) throw new IngestError("NOT_FOUND", `Location ${locationId} does not exist`);
   const spec = { type: location.type, target: location.target } as LocationSpec;
   const tree = await readLocationTree(spec, { reader: options.reader, maxFiles: options.maxFiles });
+  if (tree.aborted) {
+    await recordFailure(db, location.id, tree.problems);
+    return { ok: false, error: tree.aborted, problems: tree.problems.filter((p) => p !== tree.aborted) };
+  }
   tree.entities.unshift({
     entity: generatedLocationEntity(spec),
     ref: location.entityRef,
@@ -144,17 +148,19 @@ export async function refreshLocation(
       file: locationKey(spec),
       message: `Storing the location failed; nothing was changed: ${(cause as Error).message}`,
     };
-    await db.$executeRawUnsafe(
-      `DELETE FROM catalog_location_errors WHERE location_id = $1::uuid`,
-      location.id,
-    );
-    await insertLocationErrors(db, location.id, [...tree.problems, error]);
-    await db.$executeRawUnsafe(
-      `UPDATE catalog_locations SET status = 'failed', updated_at = now() WHERE id = $1::uuid`,
-      location.id,
-    );
+    await recordFailure(db, location.id, [...tree.problems, error]);
     return { ok: false, error, problems: tree.problems };
   }
+}
+
+/** Replaces the location's errors and marks it failed; its stored entities stay as they were. */
+async function recordFailure(db: CatalogDb, locationId: string, problems: IngestProblem[]): Promise<void> {
+  await db.$executeRawUnsafe(`DELETE FROM catalog_location_errors WHERE location_id = $1::uuid`, locationId);
+  await insertLocationErrors(db, locationId, problems);
+  await db.$executeRawUnsafe(
+    `UPDATE catalog_locations SET status = 'failed', updated_at = now() WHERE id = $1::uuid`,
+    locationId,
+  );
 }
 
 /** Removes a location and, like Backstage, the entities it manages and their relations. */
@@ -169,6 +175,12 @@ export async function removeLocation(db: CatalogDb, locationId: string): Promise
       locationId,
     );
     if (deleted > 0) await rebuildListCache(tx);
+    // A pasted document belongs to its location; nothing else can refer to it.
+    await tx.$executeRawUnsafe(
+      `DELETE FROM catalog_pasted_documents d USING catalog_locations l
+        WHERE l.id::text = $1 AND l.type = 'file' AND d.target = l.target`,
+      locationId,
+    );
     return (await tx.$executeRawUnsafe(`DELETE FROM catalog_locations WHERE id::text = $1`, locationId)) > 0;
   });
 }

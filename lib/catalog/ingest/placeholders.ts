@@ -1,7 +1,9 @@
 import { parse as parseYaml } from "yaml";
+import { setOwn } from "../model/safe-keys";
 import { IngestError } from "./ingest-error";
 import { resolveRelative } from "./location-target";
 import type { CatalogReader } from "./reader";
+import { type TreeBudget, TreeLimitError } from "./tree-budget";
 import type { LocationSpec } from "./types";
 
 const KEYS = ["$text", "$json", "$yaml"] as const;
@@ -24,7 +26,7 @@ function placeholderOf(value: unknown): { key: PlaceholderKey; target: unknown }
 function hasPlaceholder(node: unknown): boolean {
   if (typeof node !== "object" || node === null) return false;
   if (Array.isArray(node)) return node.some(hasPlaceholder);
-  for (const key in node) {
+  for (const key of Object.keys(node)) {
     if (key === "$text" || key === "$json" || key === "$yaml") return true;
     if (hasPlaceholder((node as Record<string, unknown>)[key])) return true;
   }
@@ -39,6 +41,7 @@ export async function resolvePlaceholders(
   value: unknown,
   base: LocationSpec,
   reader: CatalogReader,
+  budget?: TreeBudget,
 ): Promise<{ value: unknown; problems: PlaceholderProblem[] }> {
   const problems: PlaceholderProblem[] = [];
   if (!hasPlaceholder(value)) return { value, problems };
@@ -53,6 +56,7 @@ export async function resolvePlaceholders(
         });
         return node;
       }
+      budget?.addPlaceholder();
       try {
         const spec = resolveRelative(base, placeholder.target);
         const text = await reader.read(spec);
@@ -60,6 +64,7 @@ export async function resolvePlaceholders(
         if (placeholder.key === "$json") return JSON.parse(text);
         return parseYaml(text);
       } catch (error) {
+        if (error instanceof TreeLimitError) throw error;
         const reason =
           error instanceof IngestError ? `${error.code}: ${error.message}` : (error as Error).message;
         problems.push({
@@ -73,7 +78,8 @@ export async function resolvePlaceholders(
       return Promise.all(node.map((item, i) => walk(item, path ? `${path}.${i}` : String(i))));
     if (typeof node === "object" && node !== null) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(node)) out[k] = await walk(v, path ? `${path}.${k}` : k);
+      // setOwn: a `__proto__` key must stay a key (validation then rejects it), not become the prototype.
+      for (const [k, v] of Object.entries(node)) setOwn(out, k, await walk(v, path ? `${path}.${k}` : k));
       return out;
     }
     return node;

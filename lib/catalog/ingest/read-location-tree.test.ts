@@ -84,3 +84,40 @@ describe("readLocationTree", () => {
     expect(tree.problems[1].line).toBeGreaterThan(0);
   });
 });
+
+describe("readLocationTree limits", () => {
+  const many = (n: number, placeholder: string) =>
+    Array.from({ length: n }, (_, i) =>
+      component(`c${i}`, `  description: { ${placeholder}: ./big.txt }\n`),
+    ).join("---\n");
+  const limits = { maxEntities: 1000, maxPlaceholders: 1000, maxBytes: 1024 * 1024 };
+
+  it("reads an identical placeholder target once per tree", async () => {
+    const reader = memoryReader({ "/r/catalog-info.yaml": many(50, "$text"), "/r/big.txt": "x".repeat(100) });
+    const tree = await readLocationTree({ type: "file", target: "/r/catalog-info.yaml" }, { reader, limits });
+    expect(tree.aborted).toBeUndefined();
+    expect(tree.entities).toHaveLength(50);
+    expect(reader.reads.filter((r) => r === "/r/big.txt")).toHaveLength(1);
+  });
+
+  it("abandons the whole tree past the byte cap, counting every placeholder use", async () => {
+    const reader = memoryReader({
+      "/r/catalog-info.yaml": many(200, "$text"),
+      "/r/big.txt": "x".repeat(64 * 1024),
+    });
+    const tree = await readLocationTree({ type: "file", target: "/r/catalog-info.yaml" }, { reader, limits });
+    expect(tree.aborted).toMatchObject({ code: "LIMIT_EXCEEDED", file: "file:/r/catalog-info.yaml" });
+    expect(tree.aborted?.message).toContain("PORTICO_CATALOG_MAX_LOCATION_BYTES");
+    expect(tree.entities).toEqual([]);
+  });
+
+  it("caps placeholders and entities", async () => {
+    const reader = memoryReader({ "/r/catalog-info.yaml": many(20, "$text"), "/r/big.txt": "hello" });
+    const spec = { type: "file", target: "/r/catalog-info.yaml" } as const;
+    const placeholders = await readLocationTree(spec, { reader, limits: { ...limits, maxPlaceholders: 10 } });
+    expect(placeholders.aborted?.message).toContain("PORTICO_CATALOG_MAX_PLACEHOLDERS");
+    const entities = await readLocationTree(spec, { reader, limits: { ...limits, maxEntities: 10 } });
+    expect(entities.aborted?.message).toContain("PORTICO_CATALOG_MAX_ENTITIES_PER_LOCATION");
+    expect(entities.entities).toEqual([]);
+  });
+});

@@ -12,6 +12,13 @@ import { locationKey, resolveRelative, sourceLocationOf } from "./location-targe
 import { parseCatalogYaml } from "./parse-yaml";
 import { resolvePlaceholders } from "./placeholders";
 import type { CatalogReader } from "./reader";
+import {
+  budgetedReader,
+  DEFAULT_TREE_LIMITS,
+  TreeBudget,
+  TreeLimitError,
+  type TreeLimits,
+} from "./tree-budget";
 import type { IngestProblem, LocationSpec, LocationTree } from "./types";
 
 export interface ReadTreeOptions {
@@ -20,6 +27,8 @@ export interface ReadTreeOptions {
   originKey?: string;
   /** Upper bound on files per tree so a fan-out of Locations cannot run forever. */
   maxFiles?: number;
+  /** Defaults to the reader's configured limits, then DEFAULT_TREE_LIMITS. */
+  limits?: TreeLimits;
 }
 
 /** Best-effort ref of an invalid document, so its previously stored version is not orphaned. */
@@ -47,6 +56,8 @@ export async function readLocationTree(root: LocationSpec, options: ReadTreeOpti
   const visited = new Set<string>();
   const refs = new Map<string, string>();
   const problem = (p: IngestProblem) => tree.problems.push(p);
+  const budget = new TreeBudget(options.limits ?? options.reader.limits ?? DEFAULT_TREE_LIMITS);
+  const reader = budgetedReader(options.reader, budget);
 
   async function visit(spec: LocationSpec, ancestors: string[]): Promise<void> {
     const key = locationKey(spec);
@@ -68,8 +79,9 @@ export async function readLocationTree(root: LocationSpec, options: ReadTreeOpti
 
     let docs: ReturnType<typeof parseCatalogYaml>;
     try {
-      docs = parseCatalogYaml(await options.reader.read(spec));
+      docs = parseCatalogYaml(await reader.read(spec));
     } catch (error) {
+      if (error instanceof TreeLimitError) throw error;
       const e =
         error instanceof IngestError ? error : new IngestError("READ_FAILED", (error as Error).message);
       problem({
@@ -86,7 +98,7 @@ export async function readLocationTree(root: LocationSpec, options: ReadTreeOpti
 
     for (const { documentIndex, value: raw } of docs) {
       const rawRef = refOfRaw(raw);
-      const resolved = await resolvePlaceholders(raw, spec, options.reader);
+      const resolved = await resolvePlaceholders(raw, spec, reader, budget);
       for (const p of resolved.problems) {
         problem({
           code: "PLACEHOLDER",
@@ -124,6 +136,7 @@ export async function readLocationTree(root: LocationSpec, options: ReadTreeOpti
         });
         continue;
       }
+      budget.addEntity();
       refs.set(ref, key);
       entity.metadata.annotations = {
         [ANNOTATION_SOURCE_LOCATION]: sourceLocationOf(spec),
@@ -155,6 +168,14 @@ export async function readLocationTree(root: LocationSpec, options: ReadTreeOpti
     }
   }
 
-  await visit(root, []);
+  try {
+    await visit(root, []);
+  } catch (error) {
+    if (!(error instanceof TreeLimitError)) throw error;
+    // Partial trees are never applied: the entities past the limit would otherwise be orphaned.
+    tree.aborted = { code: error.code, file: locationKey(root), message: error.message };
+    tree.entities = [];
+    tree.problems.push(tree.aborted);
+  }
   return tree;
 }

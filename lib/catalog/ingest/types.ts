@@ -1,10 +1,11 @@
 import type { Entity } from "../model/types";
 
-export type LocationType = "file" | "url";
+/** `git`: a file in one of the scaffolder's embedded bare repositories (see git-reader.ts). */
+export type LocationType = "file" | "url" | "git";
 
 export interface LocationSpec {
   type: LocationType;
-  /** Absolute file path or absolute http(s) URL. */
+  /** Absolute file path, absolute http(s) URL, or `/abs/repo.git/blob/<ref>/<path>` for git. */
   target: string;
 }
 
@@ -19,7 +20,8 @@ export type IngestErrorCode =
   | "LOCATION_CYCLE"
   | "PLACEHOLDER"
   | "CONFLICT"
-  | "DUPLICATE";
+  | "DUPLICATE"
+  | "LIMIT_EXCEEDED";
 
 /** A problem tied to a location; stored per location and shown to users. */
 export interface IngestProblem {
@@ -52,4 +54,6 @@ export interface LocationTree {
   filesFailed: string[];
   /** Refs of documents that were found but invalid: their previously stored versions are kept. */
   invalidRefs: string[];
+  /** Set when the tree exceeded a limit: its entities are incomplete and must not be applied. */
+  aborted?: IngestProblem;
 }

@@ -1,21 +1,22 @@
 import type { ListFacet } from "../db/list-cache";
+import { lookupTable } from "../model/safe-keys";
 import type { EntityFilter } from "../queries/filter";
 import { countFacet, type FacetValues, type RowSet, rowsWith, topValues } from "./facet-counts";
 import type { ListIndex } from "./list-index";
 import { sortedRows } from "./sort-order";
 
 /** Filter keys (lower-cased) the index holds, with the same column semantics as filter.ts. */
-const KEY_FACETS: Record<string, ListFacet> = {
+const KEY_FACETS = lookupTable<ListFacet>({
   kind: "kind",
   "metadata.namespace": "namespace",
   "spec.type": "type",
   "spec.lifecycle": "lifecycle",
   "metadata.tags": "tags",
-};
+});
 
 /** `GET /entity-facets` facet names the index answers, as filter keys map them. */
 export function indexFacetOf(facet: string): ListFacet | undefined {
-  return KEY_FACETS[facet.toLowerCase()];
+  return KEY_FACETS.get(facet.toLowerCase());
 }
 
 /**
@@ -24,7 +25,7 @@ export function indexFacetOf(facet: string): ListFacet | undefined {
  */
 export function compileFilter(index: ListIndex, filter: EntityFilter): RowSet | undefined {
   const sets = filter.map((set) =>
-    Object.entries(set).map(([key, values]) => ({ facet: KEY_FACETS[key.toLowerCase()], values })),
+    Object.entries(set).map(([key, values]) => ({ facet: KEY_FACETS.get(key.toLowerCase()), values })),
   );
   if (sets.some((keys) => keys.some((k) => k.facet === undefined))) return undefined;
   const out = new Uint8Array(index.size);

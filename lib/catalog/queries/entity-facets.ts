@@ -1,8 +1,10 @@
 import type { ListFacet } from "../db/list-cache";
 import type { SqlExecutor } from "../db/sql-client";
+import { timedQuery } from "../db/timed-query";
 import { compileFilter, facetCounts, indexFacetOf } from "../list-index/evaluate-filter";
 import { currentListIndex } from "../list-index/index-cache";
 import { knownKind } from "../model/constants";
+import { lookupTable } from "../model/safe-keys";
 import { pgPathLiteral, splitEntityPath } from "./entity-paths";
 import { type EntityFilter, filterToSql } from "./filter";
 import { SqlParams } from "./sql-params";
@@ -15,13 +17,13 @@ export interface EntityFacetsResponse {
  * Facets answered from narrow indexed columns instead of the JSON. Their values are the
  * lower-cased forms (kind is mapped back to its canonical spelling).
  */
-const COLUMN_FACETS: Record<string, string> = {
+const COLUMN_FACETS = lookupTable({
   kind: "e.kind",
   "metadata.namespace": "e.namespace",
   "metadata.tags": "t",
   "spec.type": "e.type",
   "spec.lifecycle": "e.lifecycle",
-};
+});
 
 /**
  * `GET /entity-facets`. Values come from the stored JSON as written (arrays count once per
@@ -38,12 +40,13 @@ export async function getEntityFacets(
     request.facets.map(async (facet) => {
       const params = new SqlParams();
       const where = filterToSql(request.filter ?? [], params);
-      const column = COLUMN_FACETS[facet.toLowerCase()];
+      const column = COLUMN_FACETS.get(facet.toLowerCase());
       if (column) {
-        const rows = await db.$queryRawUnsafe<Array<{ value: string; count: number }>>(
+        const rows = await timedQuery<Array<{ value: string; count: number }>>(
+          db,
           `SELECT ${column} AS value, count(*)::int AS count FROM catalog_entities e ${column === "t" ? ", unnest(e.tags) t" : ""}
            WHERE ${where} AND ${column} IS NOT NULL GROUP BY 1 ORDER BY count DESC, value ASC`,
-          ...params.values,
+          params.values,
         );
         out[facet] =
           facet === "kind"
@@ -52,7 +55,8 @@ export async function getEntityFacets(
         return;
       }
       const path = pgPathLiteral(splitEntityPath(facet));
-      const rows = await db.$queryRawUnsafe<Array<{ value: string; count: number }>>(
+      const rows = await timedQuery<Array<{ value: string; count: number }>>(
+        db,
         `SELECT v.value, count(*)::int AS count
          FROM catalog_entities e
          CROSS JOIN LATERAL (
@@ -62,7 +66,7 @@ export async function getEntityFacets(
          ) v
          WHERE ${where}
          GROUP BY v.value ORDER BY count DESC, v.value ASC`,
-        ...params.values,
+        params.values,
       );
       out[facet] = rows;
     }),

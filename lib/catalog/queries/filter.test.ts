@@ -75,3 +75,23 @@ describe("paths, fields, order, full text", () => {
     expect(orderToSql([{ field: "metadata.name", order: "desc" }])).toBe("e.name DESC NULLS LAST, e.ref ASC");
   });
 });
+
+describe("hostile paths", () => {
+  it("parses __proto__ filter keys as own keys and builds SQL for them", () => {
+    const filter = parseFilterParams(["__proto__=x,constructor,kind=component"]);
+    expect(Object.keys(filter[0]).sort()).toEqual(["__proto__", "constructor", "kind"]);
+    expect(filterToSql(filter, new SqlParams())).toContain(`'{"__proto__"}'`);
+    expect(orderToSql([{ field: "constructor", order: "asc" }])).toContain(`'{"constructor"}'`);
+  });
+
+  it("projects stored __proto__ keys as data, never onto Object.prototype", () => {
+    const entity = JSON.parse('{"spec":{"__proto__":{"polluted":"yes"}},"metadata":{"name":"a"}}');
+    const out = applyFields(entity, [
+      "spec.__proto__.polluted",
+      "__proto__.polluted",
+      "constructor.prototype.x",
+    ]);
+    expect(JSON.stringify(out)).toBe('{"spec":{"__proto__":{"polluted":"yes"}}}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 import { tryCanonicalRef } from "../model/entity-ref";
+import { lookupTable } from "../model/safe-keys";
 import { pgPathLiteral, splitEntityPath } from "./entity-paths";
 import { inverseRelationLower } from "./relations-sql";
 import type { SqlParams } from "./sql-params";
@@ -14,7 +15,8 @@ export function parseFilterParams(params: string[] | string | undefined): Entity
   const list = params === undefined ? [] : Array.isArray(params) ? params : [params];
   const filter: EntityFilter = [];
   for (const param of list) {
-    const set: EntityFilter[number] = {};
+    // Null prototype: a key is user text (`__proto__`, `constructor`) and must stay plain data.
+    const set: EntityFilter[number] = Object.create(null);
     for (const part of param.split(",")) {
       const trimmed = part.trim();
       if (!trimmed) continue;
@@ -26,7 +28,7 @@ export function parseFilterParams(params: string[] | string | undefined): Entity
       const existing = Object.keys(set).find((k) => k.toLowerCase() === lowerKey) ?? key;
       set[existing] = [...(set[existing] ?? []), value];
     }
-    if (Object.keys(set).length > 0) filter.push(set);
+    if (Object.keys(set).length > 0) filter.push({ ...set });
   }
   return filter;
 }
@@ -47,13 +49,13 @@ export function normalizeFilterQuery(
   );
 }
 
-const COLUMN_KEYS: Record<string, string> = {
+const COLUMN_KEYS = lookupTable({
   kind: "e.kind",
   "metadata.name": "e.name",
   "metadata.namespace": "e.namespace",
   "spec.type": "e.type",
   "spec.lifecycle": "e.lifecycle",
-};
+});
 
 function keyCondition(key: string, values: Array<string | typeof FILTER_EXISTS>, params: SqlParams): string {
   const lowerKey = key.toLowerCase();
@@ -81,7 +83,7 @@ function keyCondition(key: string, values: Array<string | typeof FILTER_EXISTS>,
       );
     return `(${parts.join(" OR ")})`;
   }
-  const column = COLUMN_KEYS[lowerKey];
+  const column = COLUMN_KEYS.get(lowerKey);
   if (column) {
     if (exists) parts.push(`${column} IS NOT NULL`);
     if (wanted.length) parts.push(`${column} = ANY(${params.add(wanted)}::text[])`);

@@ -1,3 +1,4 @@
+import { lookupTable } from "../model/safe-keys";
 import { splitEntityPath } from "./entity-paths";
 import { inverseRelationLower } from "./relations-sql";
 import type { SqlParams } from "./sql-params";
@@ -13,7 +14,7 @@ export function toPrefixTsQuery(term: string): string | undefined {
 }
 
 /** Fields with a lower-cased column of their own: matched without reading the entity JSON. */
-const COLUMN_FIELDS: Record<string, string> = {
+const COLUMN_FIELDS = lookupTable({
   kind: "e.kind",
   "metadata.name": "e.name",
   "metadata.namespace": "e.namespace",
@@ -21,7 +22,7 @@ const COLUMN_FIELDS: Record<string, string> = {
   "metadata.uid": "e.id::text",
   "spec.type": "e.type",
   "spec.lifecycle": "e.lifecycle",
-};
+});
 
 /** `lax $."spec"."profile"."displayName"[*]`: lax mode steps through arrays on the way, `[*]` unwraps the last one. */
 function jsonPathOf(field: string): string {
@@ -32,7 +33,7 @@ function jsonPathOf(field: string): string {
 /** One field's substring match; `like` is the parameter holding `%term%`. */
 function fieldMatch(field: string, like: string, params: SqlParams): string {
   const lower = field.toLowerCase();
-  const column = COLUMN_FIELDS[lower];
+  const column = COLUMN_FIELDS.get(lower);
   if (column) return `${column} LIKE ${like}`;
   if (lower === "metadata.tags") return `EXISTS (SELECT 1 FROM unnest(e.tags) t WHERE t LIKE ${like})`;
   if (lower.startsWith("relations.")) {

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from "../db/sql-client";
+import { timedQuery } from "../db/timed-query";
 import type { Entity } from "../model/types";
 import { type EntityFilter, filterToSql } from "./filter";
 import { toResponseEntities } from "./load-entities";
@@ -37,10 +38,11 @@ export async function getEntities(
   const where = filterToSql(params.filter ?? [], sql);
   const limit = Math.min(params.limit ?? MAX_LIMIT, MAX_LIMIT);
   const offset = (params.offset ?? 0) + decodeAfter(params.after);
-  const rows = await db.$queryRawUnsafe<Array<{ ref: string; entity: Entity }>>(
+  const rows = await timedQuery<Array<{ ref: string; entity: Entity }>>(
+    db,
     `SELECT e.ref, e.entity FROM catalog_entities e WHERE ${where}
      ORDER BY ${orderToSql(params.order ?? [])} LIMIT ${sql.add(limit + 1)} OFFSET ${sql.add(offset)}`,
-    ...sql.values,
+    sql.values,
   );
   const page = rows.slice(0, limit);
   const items = await toResponseEntities(db, page, params.fields);

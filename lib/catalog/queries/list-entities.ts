@@ -5,6 +5,7 @@ import { currentListIndex } from "../list-index/index-cache";
 import { memoryTermWords } from "../list-index/text-match";
 import { knownKind } from "../model/constants";
 import { tryCanonicalRef } from "../model/entity-ref";
+import { lookupTable } from "../model/safe-keys";
 import { fullTextToSql } from "./full-text";
 import { type Condition, type ListCounts, searchCounts } from "./list-search-counts";
 import { SqlParams } from "./sql-params";
@@ -58,7 +59,7 @@ export interface ListEntitiesResult {
 }
 
 const FACETS: FacetName[] = ["kind", "type", "owner", "lifecycle", "namespace", "tags"];
-const SORTS: Record<string, string> = {
+const SORTS = lookupTable({
   name: "e.name ASC, e.ref ASC",
   "-name": "e.name DESC, e.ref ASC",
   kind: "e.kind ASC, e.name ASC, e.ref ASC",
@@ -67,7 +68,7 @@ const SORTS: Record<string, string> = {
   "-updated": "e.updated_at DESC, e.ref ASC",
   owner: "e.owner ASC NULLS LAST, e.name ASC, e.ref ASC",
   "-owner": "e.owner DESC NULLS LAST, e.name ASC, e.ref ASC",
-};
+});
 
 const list = (v: Multi): string[] =>
   (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -124,7 +125,7 @@ export async function listEntities(
 ): Promise<ListEntitiesResult> {
   const pageSize = Math.max(1, Math.min(input.pageSize ?? 25, 500));
   const page = Math.max(1, Math.floor(input.page ?? 1));
-  const sort = input.sort && SORTS[input.sort] ? input.sort : "name";
+  const sort = input.sort && SORTS.has(input.sort) ? input.sort : "name";
   const {
     items,
     total,
@@ -185,7 +186,7 @@ async function listFromSql(
 ): Promise<ListAnswer> {
   const c = conditions(input);
   const { sql: where, values } = whereOf(c);
-  const order = SORTS[sort];
+  const order = SORTS.get(sort);
   // Sort and page over the narrow columns first; the entity JSON (kind/name spelling,
   // description) is read for the page's rows only, not for every match.
   const itemsQuery = db.$queryRawUnsafe<EntitySummary[]>(

@@ -1,3 +1,4 @@
+import { lookupTable } from "../model/safe-keys";
 import { pgPathLiteral, splitEntityPath } from "./entity-paths";
 
 export interface OrderField {
@@ -20,7 +21,7 @@ export function parseOrderParams(params: string[] | string | undefined): OrderFi
   );
 }
 
-const COLUMNS: Record<string, string> = {
+const COLUMNS = lookupTable({
   kind: "e.kind",
   "metadata.name": "e.name",
   "metadata.namespace": "e.namespace",
@@ -28,13 +29,13 @@ const COLUMNS: Record<string, string> = {
   "spec.type": "e.type",
   "spec.lifecycle": "e.lifecycle",
   "spec.owner": "e.owner",
-};
+});
 
 /** Case-insensitive ordering, missing values last whatever the direction; ref breaks ties. */
 export function orderToSql(order: OrderField[]): string {
   const parts = order.map(({ field, order: dir }) => {
     const expr =
-      COLUMNS[field.toLowerCase()] ?? `lower(e.entity #>> ${pgPathLiteral(splitEntityPath(field))})`;
+      COLUMNS.get(field.toLowerCase()) ?? `lower(e.entity #>> ${pgPathLiteral(splitEntityPath(field))})`;
     return `${expr} ${dir === "desc" ? "DESC" : "ASC"} NULLS LAST`;
   });
   parts.push("e.ref ASC");

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from "../db/sql-client";
+import { timedQuery } from "../db/timed-query";
 import { compileFilter, queryRows } from "../list-index/evaluate-filter";
 import { currentListIndex } from "../list-index/index-cache";
 import { matchWords, memoryTermWords } from "../list-index/text-match";
@@ -110,16 +111,18 @@ async function pageFromSql(db: SqlExecutor, state: CursorState, limit: number): 
   const sql = new SqlParams();
   const where = `${filterToSql(fromWire(state.filter), sql)} AND ${fullTextToSql(state.fullTextFilter?.term, state.fullTextFilter?.fields, sql)}`;
   const whereValues = [...sql.values];
-  const rowsPromise = db.$queryRawUnsafe<Array<{ ref: string; entity: Entity }>>(
+  const rowsPromise = timedQuery<Array<{ ref: string; entity: Entity }>>(
+    db,
     `SELECT e.ref, e.entity FROM catalog_entities e WHERE ${where}
      ORDER BY ${orderToSql(state.orderFields)} LIMIT ${sql.add(limit + 1)} OFFSET ${sql.add(state.offset)}`,
-    ...sql.values,
+    sql.values,
   );
   const countPromise =
     state.totalItems === "include"
-      ? db.$queryRawUnsafe<Array<{ n: number }>>(
+      ? timedQuery<Array<{ n: number }>>(
+          db,
           `SELECT count(*)::int AS n FROM catalog_entities e WHERE ${where}`,
-          ...whereValues,
+          whereValues,
         )
       : Promise.resolve([{ n: 0 }]);
   const [rows, count] = await Promise.all([rowsPromise, countPromise]);

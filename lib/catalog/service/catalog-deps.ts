@@ -1,7 +1,7 @@
 import type { CatalogDb } from "@/lib/catalog/db/sql-client";
 import { getServerConfig } from "@/lib/config/server-config";
 import { getDb } from "@/lib/db/client";
-import { apiFileRoots, type CatalogReaderSettings } from "./catalog-readers";
+import { apiFileRoots, type CatalogReaderSettings, embeddedGitRoots } from "./catalog-readers";
 import { catalogWriteQueue, type WriteQueue } from "./write-queue";
 
 /** Everything the catalog API's service functions need; routes build it per request. */
@@ -20,6 +20,8 @@ export function catalogDeps(): CatalogDeps {
       urlAllowlist: config.catalog.urlAllowlist,
       allowPrivateUrls: config.catalog.allowPrivateUrls,
       fileRoots: apiFileRoots(config.dataDir),
+      treeLimits: config.catalog.treeLimits,
+      gitRoots: embeddedGitRoots(config.dataDir),
     },
     dataDir: config.dataDir,
     writes: catalogWriteQueue(),

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { createFileReader } from "@/lib/catalog/ingest/file-reader";
+import { createGitReader } from "@/lib/catalog/ingest/git-reader";
 import { type CatalogReader, createCompositeReader } from "@/lib/catalog/ingest/reader";
+import type { TreeLimits } from "@/lib/catalog/ingest/tree-budget";
 import type { LocationSpec } from "@/lib/catalog/ingest/types";
 import { createUrlReader } from "@/lib/catalog/ingest/url-reader";
 
@@ -12,8 +14,12 @@ export interface CatalogReaderSettings {
   allowPrivateUrls: boolean;
   /** Directories file locations may be read from. */
   fileRoots: readonly string[];
+  /** Folders holding bare repositories `git` locations may be read from (the scaffolder's embedded publisher). */
+  gitRoots?: readonly string[];
   timeoutMs?: number;
   maxBytes?: number;
+  /** Per-location-tree caps (entities, placeholders, bytes); DEFAULT_TREE_LIMITS when unset. */
+  treeLimits?: TreeLimits;
 }
 
 /** Where pasted YAML is kept so its location can be refreshed like any file location. */
@@ -25,6 +31,11 @@ export function pastedYamlDir(dataDir: string): string {
  * Files the API may register: the data dir's catalog folder (pasted YAML) and the repo's
  * own seed and template folders. Anything else on disk stays unreadable through the API.
  */
+/** Where the scaffolder's embedded publisher keeps bare repositories (mirrors lib/scaffolder/git). */
+export function embeddedGitRoots(dataDir: string): string[] {
+  return [path.resolve(dataDir, "scaffolder", "git")];
+}
+
 export function apiFileRoots(dataDir: string, cwd = process.cwd()): string[] {
   return [path.join(dataDir, "catalog"), path.join(cwd, "prisma", "seed"), path.join(cwd, "templates")];
 }
@@ -34,7 +45,7 @@ export function createCatalogReader(
   extraFileRoots: string[] = [],
 ): CatalogReader {
   const maxBytes = settings.maxBytes ?? READ_MAX_BYTES;
-  return createCompositeReader({
+  const reader = createCompositeReader({
     file: createFileReader({ maxBytes, allowedRoots: [...settings.fileRoots, ...extraFileRoots] }),
     url: createUrlReader({
       allowedHosts: settings.urlAllowlist,
@@ -43,7 +54,9 @@ export function createCatalogReader(
       maxBytes,
       maxRedirects: 3,
     }),
+    git: createGitReader({ allowedRoots: settings.gitRoots ?? [], maxBytes }),
   });
+  return { ...reader, limits: settings.treeLimits };
 }
 
 /**
@@ -59,6 +72,7 @@ export function readerForLocation(settings: CatalogReaderSettings, location: Loc
 export function cachingReader(inner: CatalogReader): CatalogReader {
   const cache = new Map<string, Promise<string>>();
   return {
+    limits: inner.limits,
     read(spec) {
       const key = `${spec.type}:${spec.target}`;
       let hit = cache.get(key);
@@ -74,6 +88,7 @@ export function cachingReader(inner: CatalogReader): CatalogReader {
 /** Serves one in-memory file (a paste being previewed) and delegates everything else. */
 export function overlayReader(inner: CatalogReader, target: string, text: string): CatalogReader {
   return {
+    limits: inner.limits,
     read(spec) {
       if (spec.type === "file" && path.resolve(spec.target) === target) return Promise.resolve(text);
       return inner.read(spec);

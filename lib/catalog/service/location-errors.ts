@@ -10,6 +10,7 @@ const ROOT_FAILURES: Record<string, { status: number; code: string }> = {
   YAML_SYNTAX: { status: 400, code: "yaml_syntax" },
   READ_FAILED: { status: 400, code: "location_unreadable" },
   TIMEOUT: { status: 504, code: "location_timeout" },
+  LIMIT_EXCEEDED: { status: 400, code: "location_too_large" },
 };
 
 function problemDetails(problem: IngestProblem) {

@@ -13,8 +13,10 @@ import { readLocationTree } from "@/lib/catalog/ingest/read-location-tree";
 import type { LocationSpec } from "@/lib/catalog/ingest/types";
 import { ANNOTATION_ORIGIN_LOCATION } from "@/lib/catalog/model/constants";
 import type { Entity } from "@/lib/catalog/model/types";
+import { pastedReader } from "@/lib/catalog/pasted/pasted-reader";
 import { getEntities } from "@/lib/catalog/queries/get-entities";
 import { conflict } from "@/lib/http";
+import { timeCatalogRefresh } from "@/lib/metrics/record";
 import type { CatalogDeps } from "./catalog-deps";
 import { cachingReader, createCatalogReader, readerForLocation } from "./catalog-readers";
 import { inputFailure, rootFailure } from "./location-errors";
@@ -59,7 +61,11 @@ export interface CreateLocationResponse {
 export function refreshStoredLocation(deps: CatalogDeps, location: StoredLocation): Promise<RefreshResult> {
   const spec = { type: location.type, target: location.target } as LocationSpec;
   return deps.writes(() =>
-    refreshLocation(deps.db, location.id, { reader: readerForLocation(deps.readers, spec) }),
+    timeCatalogRefresh(() =>
+      refreshLocation(deps.db, location.id, {
+        reader: pastedReader(deps.db, readerForLocation(deps.readers, spec)),
+      }),
+    ),
   );
 }
 
@@ -75,7 +81,7 @@ export async function createLocation(
 ): Promise<CreateLocationResponse> {
   const spec = parseLocationInput(input);
   const existing = await findLocation(deps.db, spec);
-  const reader = cachingReader(createCatalogReader(deps.readers));
+  const reader = cachingReader(pastedReader(deps.db, createCatalogReader(deps.readers)));
 
   if (options.dryRun) {
     const tree = await readLocationTree(spec, { reader });
@@ -114,7 +120,9 @@ export async function analyzeLocationRequest(
     ? input.location.target
     : `${input.location.target.replace(/\/+$/, "")}/${input.catalogFilename ?? "catalog-info.yaml"}`;
   const spec = parseLocationInput({ ...input.location, target });
-  const result = await analyzeLocation(deps.db, spec, { reader: createCatalogReader(deps.readers) });
+  const result = await analyzeLocation(deps.db, spec, {
+    reader: pastedReader(deps.db, createCatalogReader(deps.readers)),
+  });
   const failure = rootFailure(spec, result.errors);
   if (failure) throw failure;
   return result;

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_PASTED_YAML_BYTES, type RegisterBody } from "@/lib/catalog/api/body-schemas";
 import { IngestError } from "@/lib/catalog/ingest/ingest-error";
@@ -16,8 +15,11 @@ import { readLocationTree } from "@/lib/catalog/ingest/read-location-tree";
 import type { CatalogReader } from "@/lib/catalog/ingest/reader";
 import type { IngestProblem, LocationSpec, LocationTree } from "@/lib/catalog/ingest/types";
 import type { Entity } from "@/lib/catalog/model/types";
+import { isPastedTarget, savePastedDocument } from "@/lib/catalog/pasted/pasted-documents";
+import { pastedReader } from "@/lib/catalog/pasted/pasted-reader";
 import { getEntitiesByRefs } from "@/lib/catalog/queries/get-entity";
 import { badRequest, notFound, payloadTooLarge } from "@/lib/http";
+import { findReservedKeys } from "../model/safe-keys";
 import type { CatalogDeps } from "./catalog-deps";
 import { cachingReader, createCatalogReader, overlayReader, pastedYamlDir } from "./catalog-readers";
 import { rootFailure } from "./location-errors";
@@ -62,6 +64,14 @@ function checkPastedYaml(yaml: string): void {
     throw badRequest("yaml contains no documents", {
       fields: [{ field: "yaml", message: "contains no documents" }],
     });
+  // Such a paste is an attack, not a typo: refuse it whole instead of storing it with problems.
+  const reserved = docs.flatMap((d) =>
+    findReservedKeys(d.value).map((p) => ({ documentIndex: d.documentIndex, path: p })),
+  );
+  if (reserved.length > 0) {
+    const message = `yaml uses reserved keys (__proto__, constructor, prototype): ${reserved.map((r) => `document ${r.documentIndex} ${r.path}`).join(", ")}`;
+    throw badRequest(message, { fields: [{ field: "yaml", message }], paths: reserved });
+  }
 }
 
 /** Pasted YAML lives at a content-addressed file, or replaces an earlier paste's file. */
@@ -79,7 +89,7 @@ async function pastedTarget(deps: CatalogDeps, body: RegisterBody): Promise<stri
     throw notFound(`No location ${body.locationId}`, {
       fields: [{ field: "locationId", message: "unknown" }],
     });
-  if (location.type !== "file" || path.dirname(location.target) !== dir) {
+  if (location.type !== "file" || !(await isPastedTarget(deps.db, location.target))) {
     throw badRequest(`Location ${body.locationId} was not created from pasted YAML`, {
       fields: [{ field: "locationId", message: "is not a pasted-YAML location" }],
     });
@@ -101,13 +111,6 @@ async function preview(deps: CatalogDeps, tree: LocationTree): Promise<RegisterP
   }));
 }
 
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, text, "utf8");
-  await rename(tmp, file);
-}
-
 function summary(result: RefreshResult): Pick<RegisterResponse, "result" | "errors"> {
   if (!result.ok) return { errors: [...result.problems, result.error] };
   const { added, updated, unchanged, orphaned, conflicts } = result;
@@ -118,8 +121,9 @@ function summary(result: RefreshResult): Pick<RegisterResponse, "result" | "erro
  * Portico's register flow. A dry run previews every entity and every problem (file,
  * document index, field path) without writing. An import stores the valid entities even
  * when other documents are invalid; the problems are returned and kept on the location.
- * Pasted YAML becomes a file location under `<dataDir>/catalog/pasted/`, so it refreshes
- * like any other location.
+ * Pasted YAML becomes a `file` location named `<dataDir>/catalog/pasted/<hash>.yaml` whose
+ * text is stored in Postgres (lib/catalog/pasted), so it refreshes like any other location
+ * on every replica and survives rebuilds.
  */
 export async function register(
   deps: CatalogDeps,
@@ -127,7 +131,7 @@ export async function register(
   dryRun: boolean,
 ): Promise<RegisterResponse> {
   let spec: LocationSpec;
-  let reader: CatalogReader = cachingReader(createCatalogReader(deps.readers));
+  let reader: CatalogReader = cachingReader(pastedReader(deps.db, createCatalogReader(deps.readers)));
   if (body.yaml !== undefined) {
     checkPastedYaml(body.yaml);
     spec = { type: "file", target: await pastedTarget(deps, body) };
@@ -152,7 +156,7 @@ export async function register(
       errors: tree.problems,
     };
   }
-  if (body.yaml !== undefined) await writeAtomically(spec.target, body.yaml);
+  if (body.yaml !== undefined) await savePastedDocument(deps.db, spec.target, body.yaml);
   const outcome = existing
     ? { location: existing, result: await refreshStoredLocation(deps, existing) }
     : await deps.writes(() => addLocation(deps.db, spec, { reader }));

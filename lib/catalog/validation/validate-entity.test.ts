@@ -103,6 +103,36 @@ describe("validateEntity", () => {
     expect(p.sort()).toEqual(["metadata.links.1.title", "metadata.links.1.url", "metadata.links.2"].sort());
   });
 
+  it("accepts only http, https and mailto links", () => {
+    const p = paths(
+      component({
+        links: [
+          { url: "https://ok.example" },
+          { url: "mailto:team@example.com" },
+          { url: "javascript:alert(document.cookie)" },
+          { url: "data:text/html,<script>alert(1)</script>" },
+          { url: "JAVASCRIPT:alert(1)" },
+          { url: "file:///etc/passwd" },
+        ],
+      }),
+    );
+    expect(p.sort()).toEqual(
+      ["metadata.links.2.url", "metadata.links.3.url", "metadata.links.4.url", "metadata.links.5.url"].sort(),
+    );
+  });
+
+  it("rejects __proto__, constructor and prototype keys anywhere, naming the path", () => {
+    const raw = JSON.parse(
+      '{"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"a","labels":{"constructor":"x"}},"spec":{"type":"service","lifecycle":"production","owner":"t","__proto__":{"polluted":1},"deep":[{"prototype":1}]}}',
+    );
+    const result = validateEntity(raw, { documentIndex: 0 });
+    expect(result.entity).toBeUndefined();
+    expect(result.violations.map((v) => v.path).sort()).toEqual(
+      ["metadata.labels.constructor", "spec.__proto__", "spec.deep.0.prototype"].sort(),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it("rejects unknown root fields, unknown kinds and wrong apiVersions", () => {
     expect(paths({ ...component(), extra: 1 })).toEqual(["extra"]);
     expect(paths({ ...component(), kind: "Widget" })).toEqual(["kind"]);

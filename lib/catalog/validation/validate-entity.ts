@@ -1,5 +1,6 @@
 import { DEFAULT_NAMESPACE, KNOWN_KINDS, type KnownKind } from "../model/constants";
 import { buildRelations } from "../model/relations";
+import { findReservedKeys } from "../model/safe-keys";
 import type { CatalogViolation, Entity } from "../model/types";
 import { KIND_SPECS, type SpecField } from "./kind-specs";
 import * as v from "./validators";
@@ -117,6 +118,11 @@ function checkMetadata(meta: Record<string, unknown>, add: (p: string, m: string
             `${base}.url`,
             `"${base}.url" is not valid; expected a string that is a valid url but found ${show(link.url)}`,
           );
+        else if (!v.isSafeLinkUrl(link.url))
+          add(
+            `${base}.url`,
+            `"${base}.url" is not valid; expected an http, https or mailto url but found ${show(link.url)}`,
+          );
         for (const key of ["title", "icon", "type"] as const) {
           if (link[key] !== undefined && !v.isNonEmptyString(link[key]))
             add(`${base}.${key}`, `"${base}.${key}" is not valid; expected a non empty string`);
@@ -138,6 +144,16 @@ export function validateEntity(raw: unknown, context: ValidationContext): Valida
 
   if (!isObject(raw)) {
     add("", "Entity must be a YAML/JSON object");
+    return { violations };
+  }
+  // Checked first and alone: the other checks and every later reader walk these objects.
+  const reserved = findReservedKeys(raw);
+  if (reserved.length > 0) {
+    for (const path of reserved)
+      add(
+        path,
+        `"${path}" uses a reserved key; __proto__, constructor and prototype are not allowed as keys`,
+      );
     return { violations };
   }
   for (const key of Object.keys(raw)) if (!ROOT_FIELDS.has(key)) add(key, `Unknown field ${key}`);

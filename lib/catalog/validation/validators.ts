@@ -93,6 +93,18 @@ export function isValidUrl(value: unknown): boolean {
   }
 }
 
+const SAFE_LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
+
+/** Links are rendered as `href`: `javascript:`, `data:` and the like would run in the portal's origin. */
+export function isSafeLinkUrl(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    return SAFE_LINK_PROTOCOLS.has(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 export function isNonEmptyString(value: unknown): boolean {
   return typeof value === "string" && value.trim().length >= 1;
 }

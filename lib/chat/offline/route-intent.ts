@@ -1,8 +1,13 @@
+import { linearRegex } from "@/lib/text/linear-regex";
+
 /**
  * Offline mode (no language model): map a message to one tool with plain
  * rules, so the chat still answers the common questions. Order matters: an
  * explicit request ("runbook for …", "who owns …") wins over the shape of the
  * text, and a pasted log wins over the words "cluster" or "pods" inside it.
+ * The message is user text of up to 64 KB, so every pattern is RE2 (linear),
+ * and the intent phrases are only looked for in a bounded window of the first
+ * line: a question is short, and an intent buried 2 KB into a line is noise.
  */
 export type OfflineIntent =
   | { kind: "runbooks"; query: string }
@@ -13,27 +18,57 @@ export type OfflineIntent =
   | { kind: "catalog"; query: string }
   | { kind: "help" };
 
-const RUNBOOK =
-  /\b(?:runbooks?|playbooks?|how\s+(?:do|can|to)\s+(?:i|we)?\s*(?:fix|resolve|handle))\b\s*(?:for|about|on|to|when|with)?\s*[:-]?\s*(.*)$/is;
-const OWNER =
-  /\b(?:who\s+owns|owner\s+of|who\s+is\s+(?:the\s+)?owner\s+of|who\s+maintains|which\s+team\s+owns)\s+(?:the\s+)?(.+)$/is;
-const POD_SLASH = /\bpod\s+([a-z0-9][-a-z0-9.]*)\/([a-z0-9][-a-z0-9.]*)/i;
-const POD_IN_NS = /\bpod\s+([a-z0-9][-a-z0-9.]*)\s+in\s+(?:namespace\s+)?([a-z0-9][-a-z0-9.]*)/i;
-const CLUSTER = /\b(?:cluster|pods?|nodes?|health|deployments?|workloads?)\b/i;
-const NAMESPACE =
-  /\bnamespace\s+([a-z0-9][-a-z0-9]*)|\bin\s+([a-z0-9][-a-z0-9]*)\s+namespace\b|\b(?:-n|--namespace)\s+([a-z0-9][-a-z0-9]*)/i;
-const CATALOG =
-  /^\s*(?:find|search(?:\s+for)?|look\s*up|show(?:\s+me)?|what\s+is|where\s+is|list)\s+(?:the\s+)?(.+)$/is;
+const RUNBOOK = linearRegex(
+  "offline-intent-runbook",
+  /\b(?:runbooks?|playbooks?|how\s+(?:do|can|to)\s+(?:i|we)?\s*(?:fix|resolve|handle))\b\s*(?:for|about|on|to|when|with)?\s*[:-]?\s*(.*)$/is,
+);
+const OWNER = linearRegex(
+  "offline-intent-owner",
+  /\b(?:who\s+owns|owner\s+of|who\s+is\s+(?:the\s+)?owner\s+of|who\s+maintains|which\s+team\s+owns)\s+(?:the\s+)?(.+)$/is,
+);
+const POD_SLASH = linearRegex(
+  "offline-intent-pod-slash",
+  /\bpod\s+([a-z0-9][-a-z0-9.]*)\/([a-z0-9][-a-z0-9.]*)/i,
+);
+const POD_IN_NS = linearRegex(
+  "offline-intent-pod-in-ns",
+  /\bpod\s+([a-z0-9][-a-z0-9.]*)\s+in\s+(?:namespace\s+)?([a-z0-9][-a-z0-9.]*)/i,
+);
+const CLUSTER = linearRegex(
+  "offline-intent-cluster",
+  /\b(?:cluster|pods?|nodes?|health|deployments?|workloads?)\b/i,
+);
+const NAMESPACE = linearRegex(
+  "offline-intent-namespace",
+  /\bnamespace\s+([a-z0-9][-a-z0-9]*)|\bin\s+([a-z0-9][-a-z0-9]*)\s+namespace\b|\b(?:-n|--namespace)\s+([a-z0-9][-a-z0-9]*)/i,
+);
+const CATALOG = linearRegex(
+  "offline-intent-catalog",
+  /^\s*(?:find|search(?:\s+for)?|look\s*up|show(?:\s+me)?|what\s+is|where\s+is|list)\s+(?:the\s+)?(.+)$/is,
+);
 
 // Case-sensitive tokens that appear in real error output but rarely in questions.
-const ERROR_TOKENS =
-  /[A-Za-z]*(?:Error|Exception)\b|\b(?:ERROR|FATAL|Fatal|panic:|Traceback|OOMKilled|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|FailedScheduling|FailedMount|Back-off|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|x509:|forbidden|denied|exit code|exited with|Killed|timed out|refused|failed|Failed|FAILED|Unhandled|NXDOMAIN|no such host)\b/;
+const ERROR_TOKENS = linearRegex(
+  "offline-intent-error-tokens",
+  /[A-Za-z]*(?:Error|Exception)\b|\b(?:ERROR|FATAL|Fatal|panic:|Traceback|OOMKilled|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|FailedScheduling|FailedMount|Back-off|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|x509:|forbidden|denied|exit code|exited with|Killed|timed out|refused|failed|Failed|FAILED|Unhandled|NXDOMAIN|no such host)\b/,
+);
+
+const LEADING_QUOTES = linearRegex("offline-tidy-leading", /^["'`]+/);
+const TRAILING_PUNCTUATION = linearRegex("offline-tidy-trailing", /["'`?.!]+$/);
+const QUESTION_END = linearRegex("offline-question-end", /\?\s*$/);
+const LOG_SHAPE = linearRegex(
+  "offline-log-shape",
+  /\w+(?:Error|Exception)\b|\b(?:Error:|ERROR|FATAL|panic:|\d{2}:\d{2}:\d{2}|at \S+\(|E\d{4} )/,
+);
+const INTENT_WINDOW_CHARS = 2048;
 
 function tidy(query: string): string {
-  return query
-    .trim()
-    .replace(/^["'`]+|["'`?.!]+$/g, "")
-    .trim();
+  const trimmed = query.trim();
+  const unquoted = TRAILING_PUNCTUATION.replaceAll(
+    LEADING_QUOTES.replaceAll(trimmed, () => ""),
+    () => "",
+  );
+  return unquoted.trim();
 }
 
 function looksLikeErrorPaste(text: string): boolean {
@@ -42,15 +77,13 @@ function looksLikeErrorPaste(text: string): boolean {
   // A multi-line paste with an error token, or one line that reads like a log
   // (timestamps, "Error:" prefixes, stack frames) rather than a question.
   if (lines > 1) return true;
-  if (/\?\s*$/.test(text.trim())) return false;
-  return /\w+(?:Error|Exception)\b|\b(?:Error:|ERROR|FATAL|panic:|\d{2}:\d{2}:\d{2}|at \S+\(|E\d{4} )/.test(
-    text,
-  );
+  if (QUESTION_END.test(text.trim())) return false;
+  return LOG_SHAPE.test(text);
 }
 
 export function routeOfflineIntent(input: string): OfflineIntent {
   const text = input.trim();
-  const firstLine = text.split("\n")[0] ?? "";
+  const firstLine = (text.split("\n", 1)[0] ?? "").slice(0, INTENT_WINDOW_CHARS);
 
   const runbook = RUNBOOK.exec(firstLine);
   if (runbook) {

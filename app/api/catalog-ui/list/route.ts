@@ -1,5 +1,5 @@
-import { PAGE_SIZE, parseListParams, toListResponse } from "@/components/catalog/list-params";
 import { listEntities } from "@/lib/catalog";
+import { PAGE_SIZE, parseListParams, toListResponse } from "@/lib/catalog/ui/list-params";
 import { getDb } from "@/lib/db/client";
 import { withRoute } from "@/lib/http";
 

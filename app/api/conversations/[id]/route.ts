@@ -1,6 +1,7 @@
 import { conversationIdParams, renameConversationBody } from "@/lib/chat/conversation-schemas";
 import { deleteConversation, getConversationWithMessages, renameConversation } from "@/lib/chat/store";
 import { getDb } from "@/lib/db/client";
+import { redactSecrets } from "@/lib/diagnose/redact";
 import { notFound, parseJsonBody, parsePathParams, withRoute } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +26,8 @@ export const PATCH = withRoute<{ id: string }>(
   async ({ req, params, principal }) => {
     const { id } = parsePathParams(params, conversationIdParams);
     const { title } = await parseJsonBody(req, renameConversationBody, 4096);
-    const conversation = await renameConversation(getDb(), id, title, principal.id);
+    // A title is listed everywhere; a pasted token must not live on in it.
+    const conversation = await renameConversation(getDb(), id, redactSecrets(title), principal.id);
     if (!conversation) throw missing(id);
     return conversation;
   },

@@ -8,15 +8,15 @@ import { EntityHeader } from "@/components/catalog/entity/entity-header";
 import { AboutCard, AnnotationsCard, LinksCard } from "@/components/catalog/entity/entity-overview";
 import { type EntityTab, EntityTabs } from "@/components/catalog/entity/entity-tabs";
 import { toNeighbours } from "@/components/catalog/entity/graph-layout";
-import { loadLocationErrors } from "@/components/catalog/entity/load-location-errors";
 import { LocationErrors } from "@/components/catalog/entity/location-errors";
 import { OrphanBanner } from "@/components/catalog/entity/orphan-banner";
 import { ownedEntitiesHref, PeopleSections } from "@/components/catalog/entity/people-sections";
 import { RelationsGraphLazy } from "@/components/catalog/entity/relations-graph-lazy";
 import { RelationsList } from "@/components/catalog/entity/relations-list";
-import { entityHref } from "@/components/catalog/entity-href";
 import { EntityWorkloads } from "@/components/k8s/entity-workloads";
 import { getEntityPage, stringifyEntityRef } from "@/lib/catalog";
+import { getLocationErrorsOfEntity } from "@/lib/catalog/queries/location-errors-of-entity";
+import { entityHref } from "@/lib/catalog/ui/entity-href";
 import { getDb } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
@@ -54,7 +54,7 @@ export default async function Page({ params }: { params: Params }) {
   if (!page) notFound();
   const { entity } = page;
   const kind = entity.kind.toLowerCase();
-  const locationErrors = await loadLocationErrors(getDb(), entity, ref);
+  const locationErrors = await getLocationErrorsOfEntity(getDb(), entity, ref);
   const neighbours = toNeighbours(page.relations, (r) => entityHref(r));
   const spec = entity.spec ?? {};
 

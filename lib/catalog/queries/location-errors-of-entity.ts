@@ -1,12 +1,11 @@
-import { getLocationErrors } from "@/lib/catalog";
 import type { CatalogDb } from "@/lib/catalog/db/sql-client";
 import { parseLocationKey } from "@/lib/catalog/ingest/location-target";
-import { findLocation, type StoredLocationError } from "@/lib/catalog/ingest/locations";
+import { findLocation, getLocationErrors, type StoredLocationError } from "@/lib/catalog/ingest/locations";
 import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION } from "@/lib/catalog/model/constants";
 import type { Entity } from "@/lib/catalog/model/types";
 
 /** Errors of the registered location this entity came from that concern its file or the entity itself. */
-export async function loadLocationErrors(
+export async function getLocationErrorsOfEntity(
   db: CatalogDb,
   entity: Entity,
   ref: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { engineEnvironment, selectSchemaEngine } from "./select-engine";
+import { engineEnvironment, selectSchemaEngine } from "./schema-engine";
 
 const root = "/repo";
 const bridge = "/repo/scripts/prisma-engine/bridge.sh";

@@ -1,0 +1,50 @@
+/**
+ * Security headers. CSP uses a per-request nonce (proxy.ts): Next's App Router streams
+ * inline bootstrap scripts, and it stamps the nonce it finds in the request's
+ * Content-Security-Policy header onto them. `'unsafe-eval'` only in development, where
+ * React's dev tooling needs it. Inline style attributes (React `style={}`, React Flow) stay
+ * allowed: style injection cannot run script.
+ */
+export function contentSecurityPolicy(options: { nonce: string; dev: boolean; https: boolean }): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "worker-src 'self' blob:",
+  ];
+  if (options.https) directives.push("upgrade-insecure-requests");
+  return directives.join("; ");
+}
+
+/** APIs answer JSON only; nothing in them may load or frame anything. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Headers for every response, static assets included (next.config.ts `headers()`). */
+export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Permissions-Policy":
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+  "Cross-Origin-Opener-Policy": "same-origin",
+};
+
+/** HSTS only when browsers reach us over https; on http it would be ignored or, worse, stick. */
+export function transportSecurityHeader(publicOrigin: string): Record<string, string> {
+  return publicOrigin.startsWith("https://")
+    ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }
+    : {};
+}
+
+export function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString("base64");
+}

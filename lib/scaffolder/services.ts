@@ -1,0 +1,19 @@
+import type { CatalogDeps } from "@/lib/catalog/service/catalog-deps";
+
+/**
+ * What actions may touch outside the workspace, passed in so tests run against a test
+ * database, a temp data dir and loopback fakes.
+ */
+export interface ScaffolderServices {
+  dataDir: string;
+  /** Catalog access for catalog:* actions; absent in a pure CLI dry-run. */
+  catalog?: () => CatalogDeps;
+  /** GitHub API base URL override (tests point it at a loopback fake). */
+  githubApiUrl?: string;
+  /** Hosts `publish:github` may publish to. */
+  githubHosts?: string[];
+  /** Tokens per host for publishers when the template passes none. */
+  integrationTokens?: Record<string, string>;
+  /** Allow http:// git remotes (only tests). */
+  allowInsecureGit?: boolean;
+}
