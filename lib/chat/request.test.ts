@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { redactSecrets } from "@/lib/diagnose/redact";
 import { ApiError } from "@/lib/http/api-error";
-import { chatRequestSchema, checkMessageText, titleFromText } from "./request";
+import { chatRequestSchema, checkMessageText, storableText, titleFromText } from "./request";
 import { MAX_MESSAGE_TEXT_BYTES } from "./types";
 
 const req = (text: string) =>
@@ -41,5 +41,18 @@ describe("chat request checks", () => {
     expect(title).not.toContain("ffff");
     expect(title.length).toBeLessThanOrEqual(60);
     expect(title).toContain("[REDACTED");
+  });
+});
+
+describe("storableText (Postgres text cannot hold NUL or lone surrogates: a 500 before)", () => {
+  it("accepts well-formed text, including astral characters", () => {
+    expect(storableText("héllo 🚀 日本")).toBe(true);
+  });
+  it("refuses NUL and lone surrogates, so the schema answers 400", () => {
+    for (const bad of ["a\u0000b", "\ud800", "x\udc00y", "\ud83d"]) expect(storableText(bad)).toBe(false);
+    const parsed = chatRequestSchema.safeParse({
+      message: { id: "m1", role: "user", parts: [{ type: "text", text: "\ud800" }] },
+    });
+    expect(parsed.success).toBe(false);
   });
 });

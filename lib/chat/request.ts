@@ -16,7 +16,11 @@ export const chatRequestSchema = z.object({
     role: z.literal("user", { message: "only user messages can be sent" }),
     parts: z
       .array(
-        z.object({ type: z.literal("text", { message: "only text parts are supported" }), text: z.string() }),
+        z.object({
+          type: z.literal("text", { message: "only text parts are supported" }),
+          // Postgres text cannot hold NUL or a lone UTF-16 surrogate; refuse them as input errors.
+          text: z.string().refine(storableText, "must be well-formed Unicode without NUL characters"),
+        }),
       )
       .min(1, "must contain at least one text part")
       .max(20),
@@ -25,6 +29,20 @@ export const chatRequestSchema = z.object({
 });
 
 export type ChatRequest = z.output<typeof chatRequestSchema>;
+
+/** Text Postgres can store: well-formed UTF-16 (no lone surrogates) and no NUL. */
+export function storableText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) return false;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return false;
+  }
+  return true;
+}
 
 /** Rules zod cannot express well: whitespace-only text and a size limit in bytes. */
 export function checkMessageText(request: ChatRequest): string {

@@ -98,6 +98,8 @@ beforeAll(async () => {
     "fuzz",
     {
       CHROMA_URL: chroma.url,
+      // Requests go to http://localhost/… (port 80), so that is the public URL the host check allows.
+      PORTICO_PUBLIC_URL: "http://localhost",
       KUBECONFIG: kube.kubeconfigPath,
       KUBERNETES_SERVICE_HOST: undefined,
       GOOGLE_GENERATIVE_AI_API_KEY: undefined,

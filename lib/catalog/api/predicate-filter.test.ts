@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http";
 import { FILTER_EXISTS } from "../queries/filter";
-import { predicateToFilter } from "./predicate-filter";
+import { NO_ENTITY_UID, predicateToFilter } from "./predicate-filter";
 
 describe("predicateToFilter", () => {
   it("translates the forms catalog-client builds from filters", () => {
@@ -25,7 +25,7 @@ describe("predicateToFilter", () => {
 
   it("matches everything for an empty predicate and nothing for an empty $any", () => {
     expect(predicateToFilter({})).toEqual([]);
-    expect(predicateToFilter({ $any: [] })).toEqual([{ "metadata.uid": ["\u0000none"] }]);
+    expect(predicateToFilter({ $any: [] })).toEqual([{ "metadata.uid": [NO_ENTITY_UID] }]);
   });
 
   it("refuses what the filter cannot express with a 400 naming the field", () => {

@@ -98,9 +98,15 @@ function convert(node: unknown, field: string, depth: number): EntityFilter {
   return result;
 }
 
+/**
+ * The filter value an empty `$any` uses to match nothing: the nil UUID, which no entity has
+ * (uids are random v4 UUIDs). A NUL sentinel would be refused by Postgres text.
+ */
+export const NO_ENTITY_UID = "00000000-0000-0000-0000-000000000000";
+
 /** `[]` (match everything) for an empty predicate; an empty `$any` matches nothing. */
 export function predicateToFilter(predicate: Record<string, unknown>, field = "query"): EntityFilter {
   const filter = convert(predicate, field, 0);
-  if (filter.length === 0) return [{ "metadata.uid": ["\u0000none"] }];
+  if (filter.length === 0) return [{ "metadata.uid": [NO_ENTITY_UID] }];
   return filter.some((s) => Object.keys(s).length === 0) ? [] : filter;
 }

@@ -34,6 +34,8 @@ export function normalizeLocation(
   if (resolvedType === "url") {
     if (!isAbsoluteUrl(target))
       throw new IngestError("READ_FAILED", `Location target "${target}" is not an absolute http(s) URL`);
+    if (!URL.canParse(target))
+      throw new IngestError("READ_FAILED", `Location target "${target}" is not a valid URL`);
     return { type: "url", target: new URL(target).toString() };
   }
   return { type: "file", target: path.resolve(cwd, target.replace(/^file:(\/\/)?/, "")) };

@@ -47,7 +47,7 @@ const values = (raw: RawParams, key: string, lower: boolean): string[] =>
       getAll(raw, key)
         .flatMap((v) => v.split(","))
         .map((v) => (lower ? v.trim().toLowerCase() : v.trim()))
-        .filter((v) => v.length > 0 && v.length <= 200),
+        .filter((v) => v.length > 0 && v.length <= 200 && !v.includes("\u0000")),
     ),
   ]
     .sort()

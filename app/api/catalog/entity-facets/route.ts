@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { catalogRoute } from "@/lib/catalog/api/catalog-route";
 import { predicateToFilter } from "@/lib/catalog/api/predicate-filter";
-import { facetsQuery } from "@/lib/catalog/api/query-schemas";
+import { facetsQuery, fieldPath, MAX_FACETS } from "@/lib/catalog/api/query-schemas";
 import { getEntityFacets } from "@/lib/catalog/queries/entity-facets";
 import { catalogDeps } from "@/lib/catalog/service/catalog-deps";
 import { parseJsonBody, parseQuery } from "@/lib/http";
@@ -15,7 +15,7 @@ export const GET = catalogRoute("catalog.entity-facets", { scope: "catalog:read"
 });
 
 const predicateBody = z.object({
-  facets: z.array(z.string().min(1).max(200)).min(1, "at least one facet is required").max(50),
+  facets: z.array(fieldPath.min(1)).min(1, "at least one facet is required").max(MAX_FACETS),
   query: z.record(z.string(), z.unknown()).optional(),
 });
 
