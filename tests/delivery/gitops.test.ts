@@ -445,6 +445,8 @@ describe("gitops overlays", () => {
         expect(Object.keys(es.spec.target.template.data).sort()).toEqual([
           "DATABASE_URL",
           "GOOGLE_GENERATIVE_AI_API_KEY",
+          "OIDC_CLIENT_SECRET",
+          "PORTICO_AUTH_SECRET",
           "PORTICO_METRICS_TOKEN",
         ]);
         for (const d of es.spec.data) expect(d.remoteRef.key).not.toMatch(/set-by-overlay|portico\/env\//);
@@ -452,6 +454,17 @@ describe("gitops overlays", () => {
         const cm = find(objs, "ConfigMap", "portico-config");
         for (const value of Object.values(cm.data as Record<string, string>))
           expect(value).not.toMatch(/password|secret|token|key=/i);
+      });
+
+      it("runs as a shared, signed-in portal behind the ALB: oidc mode, public URL = the Ingress host, proxy trusted", () => {
+        const cm = find(objs, "ConfigMap", "portico-config");
+        const ingress = find(objs, "Ingress", "portico");
+        // Local mode refuses to listen on 0.0.0.0, and the host check answers 421 to any other Host.
+        expect(cm.data.PORTICO_AUTH_MODE).toBe("oidc");
+        expect(cm.data.PORTICO_PUBLIC_URL).toBe(`https://${ingress.spec.rules[0].host}`);
+        expect(cm.data.PORTICO_TRUST_PROXY).toBe("true");
+        expect(cm.data.OIDC_ISSUER_URL).toMatch(/^https:\/\//);
+        expect(cm.data.OIDC_CLIENT_ID).toBeTruthy();
       });
 
       it("every rendered object passes both Gatekeeper policies' CEL (=== true)", () => {
