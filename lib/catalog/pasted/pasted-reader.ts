@@ -8,6 +8,9 @@ import { getPastedDocument } from "./pasted-documents";
  */
 export function pastedReader(db: SqlExecutor, inner: CatalogReader): CatalogReader {
   return {
+    // The tree caps travel with the reader (lib/catalog/ingest/tree-budget); dropping them here
+    // let a paste read its placeholders without any byte or count limit.
+    limits: inner.limits,
     async read(spec) {
       if (spec.type === "file") {
         const text = await getPastedDocument(db, spec.target);
