@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
+  copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -25,6 +26,8 @@ import { gate, inCi, ROOT, walk, which } from "./support/tools";
 // whose whole root filesystem is read-only except a /tmp, against a real database and Chroma.
 
 const APP_USER = 10001;
+const STAGE = path.join("/var/tmp", `portico-runtime-contract-${process.pid}`);
+const STAGED_NODE = path.join(STAGE, "node");
 const METRICS_TOKEN = "runtime-contract-token-0123456789";
 const canIsolate =
   process.getuid?.() === 0 &&
@@ -115,7 +118,11 @@ describe.skipIf(!isolation.available && !inCi)(
         );
         if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
       }
-      app = assembleApp(path.join(ROOT, ".next-runtime-contract"));
+      // The namespace mounts a fresh /tmp over the host's, which hides a checkout under /tmp
+      // (CI clones there): stage the app and the Node binary on the root filesystem instead.
+      app = assembleApp(STAGE);
+      copyFileSync(process.execPath, STAGED_NODE);
+      chmodSync(STAGED_NODE, 0o755);
       const pgServer = "postgresql://postgres@127.0.0.1:5432/postgres";
       const usePostgres = await postgresReachable(pgServer);
       [database, chroma] = await Promise.all([
@@ -137,7 +144,7 @@ describe.skipIf(!isolation.available && !inCi)(
           DATABASE_URL: database.url,
           CHROMA_URL: chroma.url,
           PORTICO_METRICS_TOKEN: METRICS_TOKEN,
-          NODE_BIN: process.execPath,
+          NODE_BIN: STAGED_NODE,
         },
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -163,6 +170,7 @@ describe.skipIf(!isolation.available && !inCi)(
         await new Promise((r) => server?.once("exit", r));
       }
       await Promise.allSettled([database?.stop(), chroma?.dispose()]);
+      rmSync(STAGE, { recursive: true, force: true });
       if (hostTmp) rmSync(hostTmp, { recursive: true, force: true });
     });
 
