@@ -8,6 +8,7 @@ import {
   API_CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
   createNonce,
+  pageNeedsEval,
   transportSecurityHeader,
 } from "@/lib/http/security-headers";
 
@@ -43,6 +44,7 @@ export async function proxy(req: NextRequest) {
       nonce,
       dev: process.env.NODE_ENV !== "production",
       https: policy.publicOrigin.startsWith("https://"),
+      allowEval: pageNeedsEval(pathname),
     });
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", csp);

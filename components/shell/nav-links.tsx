@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Icon } from "@/components/ui/icon";
+import { pageNeedsEval } from "@/lib/http/security-headers";
 import { navItems } from "./nav-items";
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
@@ -11,9 +12,12 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
     <ul className="space-y-1">
       {navItems.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        // /create gets its own CSP (lib/http/security-headers.ts pageNeedsEval); a CSP belongs
+        // to the document, so entering it must load a new document rather than navigate softly.
+        const Anchor = pageNeedsEval(item.href) ? "a" : Link;
         return (
           <li key={item.href}>
-            <Link
+            <Anchor
               href={item.href}
               onClick={onNavigate}
               aria-current={active ? "page" : undefined}
@@ -25,7 +29,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
             >
               <Icon path={item.icon} className="size-5 shrink-0" />
               {item.label}
-            </Link>
+            </Anchor>
           </li>
         );
       })}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, transportSecurityHeader } from "./security-headers";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  pageNeedsEval,
+  transportSecurityHeader,
+} from "./security-headers";
 
 describe("contentSecurityPolicy", () => {
   it("allows scripts only by nonce in production, never eval or inline", () => {
@@ -34,5 +39,18 @@ describe("createNonce", () => {
     const a = createNonce();
     expect(a).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(createNonce()).not.toBe(a);
+  });
+});
+
+describe("pageNeedsEval (the scaffolder's ajv form validation compiles schemas)", () => {
+  it("allows eval on /create pages only", () => {
+    expect(pageNeedsEval("/create")).toBe(true);
+    expect(pageNeedsEval("/create/templates/default/x")).toBe(true);
+    expect(pageNeedsEval("/createx")).toBe(false);
+    expect(pageNeedsEval("/catalog")).toBe(false);
+    const strict = contentSecurityPolicy({ nonce: "n", dev: false, https: false });
+    const create = contentSecurityPolicy({ nonce: "n", dev: false, https: false, allowEval: true });
+    expect(strict).not.toContain("unsafe-eval");
+    expect(create).toContain("'unsafe-eval'");
   });
 });

@@ -5,10 +5,17 @@
  * React's dev tooling needs it. Inline style attributes (React `style={}`, React Flow) stay
  * allowed: style injection cannot run script.
  */
-export function contentSecurityPolicy(options: { nonce: string; dev: boolean; https: boolean }): string {
+export function contentSecurityPolicy(options: {
+  nonce: string;
+  dev: boolean;
+  https: boolean;
+  /** Pages whose scripts compile code at run time (see `pageNeedsEval`). */
+  allowEval?: boolean;
+}): string {
+  const evalSource = options.dev || options.allowEval ? " 'unsafe-eval'" : "";
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${evalSource}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -21,6 +28,16 @@ export function contentSecurityPolicy(options: { nonce: string; dev: boolean; ht
   ];
   if (options.https) directives.push("upgrade-insecure-requests");
   return directives.join("; ");
+}
+
+/**
+ * The scaffolder's pages validate template forms with ajv (via @rjsf/validator-ajv8), which
+ * compiles each JSON Schema to a function: a strict CSP makes every wizard step fail. Only
+ * these pages get 'unsafe-eval'; every other page keeps the strict policy. A CSP belongs to
+ * the document, so links into /create load a new document (components/shell/nav-links.tsx).
+ */
+export function pageNeedsEval(pathname: string): boolean {
+  return pathname === "/create" || pathname.startsWith("/create/");
 }
 
 /** APIs answer JSON only; nothing in them may load or frame anything. */
