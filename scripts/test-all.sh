@@ -21,9 +21,11 @@ stage integration npx vitest run --project integration
 stage fuzz npx vitest run --project fuzz
 stage delivery npx vitest run --project delivery
 stage e2e npx playwright test
+# Sign-in journey in oidc mode against a loopback OpenID provider (oidc-provider).
+stage e2e-oidc npx playwright test -c playwright.oidc.config.ts
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "Test stages failed: ${failed[*]}"
   exit 1
 fi
-echo "All test stages passed (lint, typecheck, unit, integration, fuzz, delivery, e2e)"
+echo "All test stages passed (lint, typecheck, unit, integration, fuzz, delivery, e2e, e2e-oidc)"
