@@ -57,6 +57,12 @@ export const CATEGORY_IDS = [
   "dependency_resolution",
   "jvm_oom",
   "application_exception",
+  "database_error",
+  "cloud_auth",
+  "disk_full",
+  "port_in_use",
+  "permission_denied",
+  "network_timeout",
   "other",
 ] as const;
 
