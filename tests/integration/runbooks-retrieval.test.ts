@@ -78,6 +78,13 @@ describe("runbook retrieval against a real Chroma server", () => {
     ["x509 certificate signed by unknown authority", "tls-certificate"],
     ["container killed exit code 137 memory limit", "oomkilled"],
     ["Failed to pull image manifest unknown", "imagepullbackoff"],
+    ['FATAL: password authentication failed for user "app"', "database-error"],
+    ["botocore.exceptions.NoCredentialsError: Unable to locate credentials", "cloud-auth"],
+    ["Error: ENOSPC: no space left on device, write", "disk-full"],
+    ["Error: listen EADDRINUSE: address already in use :::3000", "port-in-use"],
+    ["PermissionError: [Errno 13] Permission denied: '/data/state.db'", "permission-denied"],
+    ["dial tcp 10.0.3.4:5432: i/o timeout", "network-timeout"],
+    ["Error: EMFILE: too many open files", "too-many-open-files"],
   ];
 
   it.each(cases)("hybrid search: %s → %s", async (query, expected) => {
