@@ -22,7 +22,27 @@ const SIGNATURES: Array<[FailureCategory, LinearRegex]> = (
     ],
     [
       "terraform_provider_auth",
-      /(terraform|provider).*(credential|auth|assumerole|expiredtoken)|no valid credential sources|could not find default credentials|sts:assumerole/i,
+      /(terraform|provider).*(credential|auth|assumerole|expiredtoken)|no valid credential sources/i,
+    ],
+    // After Terraform: the same SDK messages outside a Terraform run are the
+    // workload's own cloud identity. `accessdenied` is one word on purpose —
+    // `pull access denied` is a registry error, `Access denied for user` MySQL's.
+    [
+      "cloud_auth",
+      /accessdenied|expiredtoken|invalidclienttokenid|unable to locate credentials|could not load credentials|(could not find|were not found).*default credentials|default credentials were not found|could not automatically determine credentials|permission_denied|aadsts\d+|defaultazurecredential|authorizationfailed|not authorized to perform|assumerolewithwebidentity|signaturedoesnotmatch|getaccesstoken/i,
+    ],
+    [
+      "database_error",
+      /password authentication failed|too many (clients|connections)|remaining connection slots|relation \S+ does not exist|table \S+ doesn't exist|deadlock|lock wait timeout|sqlstate|duplicate key|duplicate entry|violates (unique|foreign key|not-null|check)|access denied for user|pg_hba|failed migration|migration (failed|error)/i,
+    ],
+    // Before the crash loop and build/pull wrappers they cause.
+    [
+      "disk_full",
+      /no space left|enospc|errno 28|disk (is )?full|out of disk|(filesystem|volume|pvc) (is )?full|free ?storage ?space/i,
+    ],
+    [
+      "port_in_use",
+      /eaddrinuse|address already in use|port is already allocated|port \d+ (is|was) already in use|free ports for the requested|errno 98/i,
     ],
     ["jvm_oom", /outofmemoryerror|java heap space|gc overhead limit|metaspace|jvm.*(heap|memory)/i],
     ["oomkilled", /oom ?kill|out of memory|exit code 137|\b137\b|memory limit/i],
@@ -46,6 +66,13 @@ const SIGNATURES: Array<[FailureCategory, LinearRegex]> = (
       "probe_failure",
       /(liveness|readiness|startup) ?probe|probe failed|health ?check fail|failed (liveness|readiness)/i,
     ],
+    // A mount that fails is a volume problem even when the reason is "permission
+    // denied"; an app that cannot write to a mounted path is a permission one.
+    ["volume_mount", /failedmount|mountvolume|failedattach|multi-attach/i],
+    [
+      "permission_denied",
+      /eacces|\beperm\b|permission denied|operation not permitted|read-only file system|erofs|errno 13|accessdeniedexception|runasnonroot|fsgroup/i,
+    ],
     ["volume_mount", /failedmount|multi-attach|volume|persistentvolumeclaim|\bpvc\b|failedattach/i],
     [
       "node_pressure_eviction",
@@ -62,6 +89,11 @@ const SIGNATURES: Array<[FailureCategory, LinearRegex]> = (
     [
       "connection_refused",
       /connection refused|econnrefused|upstream connect|connect: refused|502 bad gateway/i,
+    ],
+    // After DNS, probes, pulls and Helm, whose own timeouts name their cause.
+    [
+      "network_timeout",
+      /i\/o timeout|etimedout|timed out|deadline ?exceeded|deadline_exceeded|network is unreachable|no route to host|connecttimeout|sockettimeout|gateway timeout/i,
     ],
     ["container_build", /docker ?build|dockerfile|buildkit|failed to solve|buildx|image build/i],
     [
