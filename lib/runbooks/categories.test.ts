@@ -31,7 +31,7 @@ describe("classifyFailureText", () => {
     ["CrashLoopBackOff: listen tcp :8080: bind: address already in use", "port_in_use"],
     ["PermissionError: [Errno 13] Permission denied: '/data/state.db'", "permission_denied"],
     ["mkdir /var/cache/app: read-only file system", "permission_denied"],
-    ["MountVolume.SetUp failed for volume \"nfs\" : mount failed: permission denied", "volume_mount"],
+    ['MountVolume.SetUp failed for volume "nfs" : mount failed: permission denied', "volume_mount"],
     ["Error: pull access denied for app, repository does not exist", "imagepullbackoff"],
     ["dial tcp 10.0.3.4:5432: i/o timeout", "network_timeout"],
     ["java.net.SocketTimeoutException: connect timed out", "network_timeout"],
