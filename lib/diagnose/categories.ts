@@ -56,13 +56,13 @@ export const CATEGORY_IDS = [
   "container_build",
   "dependency_resolution",
   "jvm_oom",
-  "application_exception",
   "database_error",
   "cloud_auth",
   "disk_full",
   "port_in_use",
   "permission_denied",
   "network_timeout",
+  "application_exception",
   "other",
 ] as const;
 
