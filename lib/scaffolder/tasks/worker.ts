@@ -178,6 +178,7 @@ export class TaskWorker {
         workspacePath: workspace,
         templateInfo: {
           baseDir: spec.templateInfo.baseDir,
+          baseUrl: spec.templateInfo.baseUrl,
           entityRef: spec.templateInfo.entityRef,
           version: spec.templateInfo.version,
         },
