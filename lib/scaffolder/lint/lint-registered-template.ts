@@ -1,6 +1,6 @@
 import type { ActionRegistry } from "../actions/registry";
 import { parseTemplate, TemplateInvalidError } from "../model/template";
-import { type LintWarning, lintTemplate } from "./lint-template";
+import { type LintWarning, lintTemplate, templateLocator } from "./lint-template";
 import { lintSkeletonOutputs } from "./skeleton-outputs";
 
 /**
@@ -23,11 +23,13 @@ export async function lintRegisteredTemplate(options: {
     template = parseTemplate(options.entity);
   } catch (error) {
     if (!(error instanceof TemplateInvalidError)) throw error;
+    const at = templateLocator(options.yamlText, options.documentIndex);
     return error.fields.map((f) => ({
       severity: "error" as const,
       code: "invalid_template" as const,
       message: `${f.field}: ${f.message}`,
       file: "template.yaml",
+      ...at(f.field.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k))),
     }));
   }
   const out = await lintTemplate({

@@ -25,9 +25,9 @@ export interface LintWarning {
   stepId?: string;
 }
 
-type Locator = (keys: (string | number)[]) => { line?: number; column?: number };
+export type Locator = (keys: (string | number)[]) => { line?: number; column?: number };
 
-function templateLocator(yamlText: string | undefined, documentIndex = 0): Locator {
+export function templateLocator(yamlText: string | undefined, documentIndex = 0): Locator {
   if (!yamlText) return () => ({});
   const lc = new LineCounter();
   // A catalog file may hold several documents; line numbers stay relative to the whole file.
