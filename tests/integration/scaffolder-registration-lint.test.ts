@@ -2,6 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as register } from "@/app/api/catalog/register/route";
+import { sourceFieldOrder } from "@/app/create/templates/[namespace]/[name]/field-order";
+import { getEntityByRef } from "@/lib/catalog/queries/get-entity";
 import { getLocationErrors } from "@/lib/catalog/ingest/locations";
 import { catalogDeps } from "@/lib/catalog/service/catalog-deps";
 import { createLocation } from "@/lib/catalog/service/location-service";
@@ -118,5 +120,18 @@ describe("Template lint when a template enters the catalog", () => {
     );
     const errors = await getLocationErrors(catalogDeps().db, created.location.id);
     expect(errors).toEqual([]);
+  });
+
+  it("the wizard gets the author's field order for pasted-YAML templates too (jsonb reorders keys)", async () => {
+    const yaml = TEMPLATE.replace("lint-me", "ordered").replace(
+      "        name:\n          type: string\n",
+      "        zeta_long_name:\n          type: string\n        a:\n          type: string\n        mid:\n          type: string\n",
+    );
+    expect((await register(post({ yaml }, false))).status).toBeLessThan(300);
+    const entity = await getEntityByRef(catalogDeps().db, "template:default/ordered");
+    if (!entity) throw new Error("not registered");
+    const stored = (entity.spec as { parameters: { properties: Record<string, unknown> }[] }).parameters[0];
+    expect(Object.keys(stored.properties)).not.toEqual(["zeta_long_name", "a", "mid"]);
+    expect(await sourceFieldOrder(entity)).toEqual([["zeta_long_name", "a", "mid"]]);
   });
 });
