@@ -2,9 +2,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as register } from "@/app/api/catalog/register/route";
+import { GET as lintRoute } from "@/app/api/scaffolder/v2/templates/[namespace]/[kind]/[name]/lint/route";
 import { sourceFieldOrder } from "@/app/create/templates/[namespace]/[name]/field-order";
-import { getEntityByRef } from "@/lib/catalog/queries/get-entity";
 import { getLocationErrors } from "@/lib/catalog/ingest/locations";
+import { getEntityByRef } from "@/lib/catalog/queries/get-entity";
 import { catalogDeps } from "@/lib/catalog/service/catalog-deps";
 import { createLocation } from "@/lib/catalog/service/location-service";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
@@ -133,5 +134,26 @@ describe("Template lint when a template enters the catalog", () => {
     const stored = (entity.spec as { parameters: { properties: Record<string, unknown> }[] }).parameters[0];
     expect(Object.keys(stored.properties)).not.toEqual(["zeta_long_name", "a", "mid"]);
     expect(await sourceFieldOrder(entity)).toEqual([["zeta_long_name", "a", "mid"]]);
+  });
+
+  it("GET v2/templates/…/lint lints the catalog template now, with lines from its source file", async () => {
+    const call = (name: string) =>
+      lintRoute(new Request(`http://localhost/api/scaffolder/v2/templates/default/template/${name}/lint`), {
+        params: Promise.resolve({ namespace: "default", kind: "template", name }),
+      });
+    const res = await call("lint-me");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      entityRef: string;
+      warnings: { code: string; line?: number; file: string }[];
+    };
+    expect(body.entityRef).toBe("template:default/lint-me");
+    expect(body.warnings).toContainEqual(
+      expect.objectContaining({ code: "unknown_action", line: 34, file: "template.yaml" }),
+    );
+    expect(body.warnings).toContainEqual(
+      expect.objectContaining({ code: "unparseable_output", file: "skeleton/catalog-info.yaml" }),
+    );
+    expect((await call("no-such-template")).status).toBe(404);
   });
 });
