@@ -58,6 +58,7 @@ describe("OpenAPI document", () => {
         "/api/scaffolder/v2/tasks/{taskId}/eventstream",
         "/api/scaffolder/v2/tasks/{taskId}/retry",
         "/api/scaffolder/v2/templates/{namespace}/{kind}/{name}/parameter-schema",
+        "/api/scaffolder/v2/templates/{namespace}/{kind}/{name}/lint",
       ].sort(),
     );
     expect(parsed.paths["/api/diagnose"].post.responses["413"]).toBeDefined();

@@ -9,6 +9,7 @@ import { applyDefaultsAndValidate, splitSecretValues, type ValueProblem } from "
 import { type ParsedTemplate, parseTemplate } from "./model/template";
 import { type LogEntry, runTemplate, type StepRecord } from "./runner/run-template";
 import type { ScaffolderServices } from "./services";
+import { baseUrlOf } from "./templates-source/find-template";
 import { localUser } from "./user";
 import {
   type DirectoryEntry,
@@ -46,6 +47,8 @@ export interface DryRunOptions {
   secrets?: Record<string, string>;
   /** Folder relative `fetch:*` URLs resolve against. */
   baseDir?: string;
+  /** Or the template.yaml's repository URL, for templates registered from a URL. */
+  baseUrl?: string;
   registry: ActionRegistry;
   services: ScaffolderServices;
   signal?: AbortSignal;
@@ -80,7 +83,7 @@ export async function dryRunTemplate(options: DryRunOptions): Promise<DryRunResu
       user: localUser(),
       taskId: `dry-run-${randomUUID()}`,
       workspacePath: workspace,
-      templateInfo: { baseDir: options.baseDir, entityRef: template.ref },
+      templateInfo: { baseDir: options.baseDir, baseUrl: options.baseUrl, entityRef: template.ref },
       registry: options.registry,
       services: options.services,
       isDryRun: true,
@@ -146,10 +149,19 @@ export async function dryRunTemplate(options: DryRunOptions): Promise<DryRunResu
   }
 }
 
-/** The API form: template files arrive as `directoryContents` and are written to a temp folder first. */
+/**
+ * The API form: template files arrive as `directoryContents` and are written to a temp folder first.
+ * With no files, a catalog template registered from a repository URL (its `backstage.io/managed-by-location`
+ * is `url:…`) resolves relative `fetch:*` URLs against that URL, like a real run of it.
+ */
 export async function dryRunWithContents(
-  options: Omit<DryRunOptions, "baseDir"> & { directoryContents: DirectoryEntry[] },
+  options: Omit<DryRunOptions, "baseDir" | "baseUrl"> & { directoryContents: DirectoryEntry[] },
 ): Promise<DryRunResult> {
+  const baseUrl =
+    options.directoryContents.length === 0 && options.template && typeof options.template === "object"
+      ? baseUrlOf(options.template as Parameters<typeof baseUrlOf>[0])
+      : undefined;
+  if (baseUrl) return dryRunTemplate({ ...options, baseUrl });
   const baseDir = await mkdtemp(path.join(tmpdir(), "portico-dry-run-template-"));
   try {
     await writeDirectoryContents(baseDir, options.directoryContents);

@@ -27,6 +27,10 @@ export function scaffolderServices(): ScaffolderServices {
     catalog: catalogDeps,
     githubApiUrl: config.githubApiUrl,
     integrationTokens: config.githubToken ? { "github.com": config.githubToken } : undefined,
+    fetch: {
+      allowedHosts: getServerConfig().catalog.urlAllowlist,
+      allowPrivateNetwork: getServerConfig().catalog.allowPrivateUrls,
+    },
   };
 }
 

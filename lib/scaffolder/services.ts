@@ -1,4 +1,5 @@
 import type { CatalogDeps } from "@/lib/catalog/service/catalog-deps";
+import type { RemoteFetchPolicy } from "./actions/fetch-remote";
 
 /**
  * What actions may touch outside the workspace, passed in so tests run against a test
@@ -14,6 +15,8 @@ export interface ScaffolderServices {
   githubHosts?: string[];
   /** Tokens per host for publishers when the template passes none. */
   integrationTokens?: Record<string, string>;
+  /** Hosts remote `fetch:*` URLs may name; absent = no remote fetch (CLI, dry-run of uploads). */
+  fetch?: RemoteFetchPolicy;
   /** Allow http:// git remotes (only tests). */
   allowInsecureGit?: boolean;
 }

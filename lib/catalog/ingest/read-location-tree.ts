@@ -12,6 +12,7 @@ import { locationKey, resolveRelative, sourceLocationOf } from "./location-targe
 import { parseCatalogYaml } from "./parse-yaml";
 import { resolvePlaceholders } from "./placeholders";
 import type { CatalogReader } from "./reader";
+import { lintTemplateDocument } from "./template-lint";
 import {
   budgetedReader,
   DEFAULT_TREE_LIMITS,
@@ -78,8 +79,10 @@ export async function readLocationTree(root: LocationSpec, options: ReadTreeOpti
     visited.add(key);
 
     let docs: ReturnType<typeof parseCatalogYaml>;
+    let text: string;
     try {
-      docs = parseCatalogYaml(await reader.read(spec));
+      text = await reader.read(spec);
+      docs = parseCatalogYaml(text);
     } catch (error) {
       if (error instanceof TreeLimitError) throw error;
       const e =
@@ -145,6 +148,7 @@ export async function readLocationTree(root: LocationSpec, options: ReadTreeOpti
         [ANNOTATION_ORIGIN_LOCATION]: originKey,
       };
       tree.entities.push({ entity, ref, file: key, documentIndex });
+      for (const p of await lintTemplateDocument(entity, { spec, text, documentIndex, ref })) problem(p);
 
       if (entity.kind === "Location") {
         const type = (entity.spec as { type?: string }).type;

@@ -21,7 +21,9 @@ export type IngestErrorCode =
   | "PLACEHOLDER"
   | "CONFLICT"
   | "DUPLICATE"
-  | "LIMIT_EXCEEDED";
+  | "LIMIT_EXCEEDED"
+  /** A scaffolder Template's lint finding (a warning: the entity is stored anyway). */
+  | "TEMPLATE_LINT";
 
 /** A problem tied to a location; stored per location and shown to users. */
 export interface IngestProblem {

@@ -11,6 +11,8 @@ export interface ActionLogger {
 export interface TemplateInfo {
   /** Absolute local folder holding template.yaml (file locations, dry-run uploads). */
   baseDir?: string;
+  /** The template.yaml's URL when it was registered from a repository URL (no local folder). */
+  baseUrl?: string;
   /** `template:ns/name` and its version (metadata etag / commit), recorded on created entities. */
   entityRef?: string;
   version?: string;

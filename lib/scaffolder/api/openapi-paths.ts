@@ -38,6 +38,12 @@ export function scaffolderOpenApiPaths(c: ComponentCollector, error: Json): Json
     ],
   };
   const tags = ["Scaffolder"];
+  const templatePathParams = ["namespace", "kind", "name"].map((n) => ({
+    name: n,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
   return {
     "/api/scaffolder/v2/actions": {
       get: {
@@ -57,14 +63,48 @@ export function scaffolderOpenApiPaths(c: ComponentCollector, error: Json): Json
         operationId: "getTemplateParameterSchema",
         tags,
         summary: "A template's parameter pages as JSON Schemas",
-        parameters: ["namespace", "kind", "name"].map((n) => ({
-          name: n,
-          in: "path",
-          required: true,
-          schema: { type: "string" },
-        })),
+        parameters: templatePathParams,
         responses: {
           "200": json(c.ref(parameterSchemaResponse, "TemplateParameterSchema", "output"), "Pages."),
+          "404": err("No such template."),
+        },
+      },
+    },
+    "/api/scaffolder/v2/templates/{namespace}/{kind}/{name}/lint": {
+      get: {
+        operationId: "lintTemplate",
+        tags,
+        summary: "Portico extension: a catalog template's lint findings",
+        description:
+          "The checks run when a template is registered or refreshed (also stored as TEMPLATE_LINT location problems): unknown actions, literal inputs failing an action's schema, undefined variables in template.yaml and the skeleton, and skeleton catalog-info.yaml / JSON files that cannot parse.",
+        parameters: templatePathParams,
+        responses: {
+          "200": json(
+            {
+              type: "object",
+              required: ["entityRef", "warnings"],
+              properties: {
+                entityRef: { type: "string" },
+                warnings: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["severity", "code", "message", "file"],
+                    properties: {
+                      severity: { type: "string", enum: ["error", "warning"] },
+                      code: { type: "string" },
+                      message: { type: "string" },
+                      file: { type: "string" },
+                      line: { type: "integer" },
+                      column: { type: "integer" },
+                      stepId: { type: "string" },
+                    },
+                  },
+                },
+              },
+            },
+            "Findings.",
+          ),
           "404": err("No such template."),
         },
       },

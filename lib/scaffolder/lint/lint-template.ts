@@ -10,7 +10,13 @@ import { declaredParameterNames, findVariableRefs } from "./variables";
 
 export interface LintWarning {
   severity: "error" | "warning";
-  code: "unknown_action" | "invalid_input" | "undefined_variable" | "unparseable_output" | "template_syntax";
+  code:
+    | "unknown_action"
+    | "invalid_input"
+    | "undefined_variable"
+    | "unparseable_output"
+    | "template_syntax"
+    | "invalid_template";
   message: string;
   /** `template.yaml` or a path inside the template folder / workspace. */
   file: string;
@@ -19,12 +25,17 @@ export interface LintWarning {
   stepId?: string;
 }
 
-type Locator = (keys: (string | number)[]) => { line?: number; column?: number };
+export type Locator = (keys: (string | number)[]) => { line?: number; column?: number };
 
-function templateLocator(yamlText: string | undefined): Locator {
+export function templateLocator(yamlText: string | undefined, documentIndex = 0): Locator {
   if (!yamlText) return () => ({});
   const lc = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lc });
+  // A catalog file may hold several documents; line numbers stay relative to the whole file.
+  const doc =
+    documentIndex === 0
+      ? parseDocument(yamlText, { lineCounter: lc })
+      : [parseAllDocuments(yamlText, { lineCounter: lc })].flat()[documentIndex];
+  if (!doc) return () => ({});
   return (keys: (string | number)[]): { line?: number; column?: number } => {
     const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
     const offset = node?.range?.[0];
@@ -72,11 +83,13 @@ export async function lintTemplate(options: {
   template: ParsedTemplate;
   registry: ActionRegistry;
   templateYaml?: string;
+  /** Which document of `templateYaml` the template is (catalog files may hold several). */
+  documentIndex?: number;
   baseDir?: string;
 }): Promise<LintWarning[]> {
   const { template, registry } = options;
   const out: LintWarning[] = [];
-  const at = templateLocator(options.templateYaml);
+  const at = templateLocator(options.templateYaml, options.documentIndex);
   const params = declaredParameterNames(template.pages.map((p) => p.schema));
   const seenSteps = new Set<string>();
   const checkRefs = (text: string, keys: (string | number)[], stepId?: string) => {

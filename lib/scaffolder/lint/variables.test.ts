@@ -25,3 +25,21 @@ describe("findVariableRefs", () => {
     expect([...names].sort()).toEqual(["a", "b", "c", "d"]);
   });
 });
+
+describe("findVariableRefs on hostile or large input", () => {
+  it("is linear: unclosed openers and many tags", () => {
+    const t = performance.now();
+    findVariableRefs("${{".repeat(200_000));
+    findVariableRefs("{%".repeat(200_000));
+    const refs = findVariableRefs("${{ values.a }}\n".repeat(50_000));
+    expect(refs).toHaveLength(50_000);
+    expect(refs[49_999]).toMatchObject({ line: 50_000, column: 5 });
+    expect(performance.now() - t).toBeLessThan(3000);
+  });
+
+  it("ignores {# comments #} and plain {{ }} outside cookiecutter mode", () => {
+    expect(
+      findVariableRefs("{# ${{ values.a }} #} {{ values.b }} ${{ values.c }}").map((r) => r.text),
+    ).toEqual(["values.c"]);
+  });
+});

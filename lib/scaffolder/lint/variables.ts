@@ -1,6 +1,5 @@
 /** Roots whose members lint can check; anything else (loop/set locals, globals) is left alone. */
 const ROOTS = "parameters|values|steps|cookiecutter";
-const TAG = /\$\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}|(?<!\$)\{\{([\s\S]*?)\}\}/g;
 const REF = new RegExp(
   String.raw`(?<![\w.$'"])(${ROOTS})((?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[\s*(?:'[^']*'|"[^"]*")\s*\])*)`,
   "g",
@@ -36,14 +35,69 @@ function maskStringLiterals(body: string): string {
   return out;
 }
 
-function lineCol(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) {
-    line++;
-    last = i;
+export interface TemplateTag {
+  /** `expr` is `${{ }}` (or `{{ }}` in cookiecutter mode); `raw` is a `{{ }}` that is not a tag. */
+  kind: "expr" | "block" | "comment" | "raw";
+  /** Index of the tag's first character (the `$` of `${{`) and just past its closer. */
+  start: number;
+  end: number;
+  bodyStart: number;
+  body: string;
+}
+
+const CLOSERS = { "{": "}}", "%": "%}", "#": "#}" } as const;
+
+/**
+ * The tags of a template text, left to right, like a lazy `\$\{\{[\s\S]*?\}\}|\{%…%\}|…` regex but in
+ * linear time: template files are user text, and a backtracking scan of unclosed openers is quadratic.
+ * The next position of each closer is cached, so every character is looked at a bounded number of times.
+ */
+export function* scanTemplateTags(text: string, cookiecutter = false): Generator<TemplateTag> {
+  const nextClose: Record<string, number> = {};
+  const closerAfter = (closer: string, from: number) => {
+    const cached = nextClose[closer];
+    if (cached !== undefined && (cached === -1 || cached >= from)) return cached;
+    nextClose[closer] = text.indexOf(closer, from);
+    return nextClose[closer];
+  };
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf("{", i);
+    if (open === -1) return;
+    const next = text[open + 1] as keyof typeof CLOSERS;
+    const closer = CLOSERS[next];
+    const end = closer ? closerAfter(closer, open + 2) : -1;
+    if (!closer || end === -1) {
+      i = open + 1;
+      continue;
+    }
+    const dollar = next === "{" && open > 0 && text[open - 1] === "$";
+    const kind = next === "%" ? "block" : next === "#" ? "comment" : dollar || cookiecutter ? "expr" : "raw";
+    yield {
+      kind,
+      start: dollar ? open - 1 : open,
+      end: end + 2,
+      bodyStart: open + 2,
+      body: text.slice(open + 2, end),
+    };
+    i = end + 2;
   }
-  return { line, column: index - last };
+}
+
+/** 1-based line and column of each index, by binary search over the line starts (computed once). */
+function lineColumns(text: string): (index: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (index) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: index - starts[lo] + 1 };
+  };
 }
 
 /**
@@ -53,16 +107,15 @@ function lineCol(text: string, index: number): { line: number; column: number } 
 export function findVariableRefs(text: string, cookiecutter = false): VariableRef[] {
   const out: VariableRef[] = [];
   if (text.length > 2_000_000) return out;
-  for (const m of text.matchAll(TAG)) {
-    const body = m[1] ?? m[2] ?? (cookiecutter ? m[3] : undefined);
-    if (body === undefined) continue;
-    const bodyStart = (m.index ?? 0) + m[0].indexOf(body);
+  const lineCol = lineColumns(text);
+  for (const tag of scanTemplateTags(text, cookiecutter)) {
+    if (tag.kind !== "expr" && tag.kind !== "block") continue;
     // Keep bracket-literal segments (steps['a-b']) but blank other string literals.
-    const masked = maskStringLiterals(body);
+    const masked = maskStringLiterals(tag.body);
     for (const r of masked.matchAll(REF)) {
       const path: string[] = [];
       for (const s of r[2].matchAll(SEGMENT)) path.push(s[1] ?? s[2] ?? s[3]);
-      const pos = lineCol(text, bodyStart + (r.index ?? 0));
+      const pos = lineCol(tag.bodyStart + (r.index ?? 0));
       out.push({ root: r[1], path, ...pos, text: r[0].replace(/\s+/g, "") });
     }
   }

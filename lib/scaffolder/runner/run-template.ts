@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TemplateContext } from "nunjitsu";
@@ -225,29 +225,39 @@ export async function runTemplate(req: RunRequest): Promise<RunResult> {
           error: (m) => void log({ stepId: step.id, level: "error", message: m }),
         };
         await log({ stepId: step.id, level: "info", message: `Beginning step ${step.name}` });
-        await action.handler({
-          input: parsed.data,
-          workspacePath: req.workspacePath,
-          logger,
-          output: emit,
-          secrets: req.secrets,
-          user: req.user,
-          isDryRun: req.isDryRun,
-          signal: req.signal,
-          task: { id: req.taskId },
-          templateInfo: req.templateInfo,
-          values: req.values,
-          services: req.services,
-          async checkpoint<T>(key: string, fn: () => Promise<T>): Promise<T> {
-            const full = `${step.id}:${it?.key ?? ""}:${key}`;
-            const hit = checkpoints.get(full);
-            if (hit !== undefined) return hit as T;
-            const value = await fn();
-            await checkpoints.set(full, value);
-            return value;
-          },
-          createTemporaryDirectory: () => mkdtemp(path.join(tmpdir(), "portico-step-")),
-        });
+        const temps: string[] = [];
+        try {
+          await action.handler({
+            input: parsed.data,
+            workspacePath: req.workspacePath,
+            logger,
+            output: emit,
+            secrets: req.secrets,
+            user: req.user,
+            isDryRun: req.isDryRun,
+            signal: req.signal,
+            task: { id: req.taskId },
+            templateInfo: req.templateInfo,
+            values: req.values,
+            services: req.services,
+            async checkpoint<T>(key: string, fn: () => Promise<T>): Promise<T> {
+              const full = `${step.id}:${it?.key ?? ""}:${key}`;
+              const hit = checkpoints.get(full);
+              if (hit !== undefined) return hit as T;
+              const value = await fn();
+              await checkpoints.set(full, value);
+              return value;
+            },
+            createTemporaryDirectory: async () => {
+              const dir = await mkdtemp(path.join(tmpdir(), "portico-step-"));
+              temps.push(dir);
+              return dir;
+            },
+          });
+        } finally {
+          // Fetched checkouts and other scratch space never outlive the step.
+          await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
+        }
         await walkFiles(req.workspacePath, req.limits ?? DEFAULT_WORKSPACE_LIMITS);
       }
       record.status = ranAny ? "completed" : "skipped";

@@ -9,7 +9,7 @@ export type TaskStatus = "open" | "processing" | "completed" | "failed" | "cance
 /** What a worker needs to run a task, frozen at creation. */
 export interface StoredTaskSpec {
   apiVersion: string;
-  templateInfo: { entityRef: string; version?: string; baseDir?: string };
+  templateInfo: { entityRef: string; version?: string; baseDir?: string; baseUrl?: string };
   template: Record<string, unknown>;
   user: { ref: string };
 }
@@ -39,7 +39,12 @@ export async function createTask(
   const hasSecrets = Object.keys(input.secrets).length > 0;
   const spec: StoredTaskSpec = {
     apiVersion: "scaffolder.backstage.io/v1beta3",
-    templateInfo: { entityRef: source.template.ref, version: source.version, baseDir: source.baseDir },
+    templateInfo: {
+      entityRef: source.template.ref,
+      version: source.version,
+      baseDir: source.baseDir,
+      baseUrl: source.baseUrl,
+    },
     template: source.entity as unknown as Record<string, unknown>,
     user: { ref: input.createdBy },
   };

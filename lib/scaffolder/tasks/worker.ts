@@ -9,9 +9,10 @@ import { parseTemplate } from "../model/template";
 import { runTemplate, type StepRecord } from "../runner/run-template";
 import type { ScaffolderServices } from "../services";
 import { claimTask, heartbeat } from "./claim";
+import { openCheckpoint, sealCheckpoint } from "./sealed-checkpoint";
 import { openSecrets } from "./secrets-box";
 import { appendEvent, memorySecrets, type StoredTaskSpec, taskSignals } from "./task-store";
-import { restoreWorkspaceSnapshot, saveWorkspaceSnapshot } from "./workspace-snapshot";
+import { restoreWorkspaceSnapshot, type SnapshotSealing, saveWorkspaceSnapshot } from "./workspace-snapshot";
 
 export interface WorkerOptions {
   db: Db;
@@ -135,7 +136,7 @@ export class TaskWorker {
         .sort((a, b) => a.position - b.position);
       let completed: Record<string, Record<string, unknown>> = {};
       if (completedRows.length > 0) {
-        const snapshotStep = await restoreWorkspaceSnapshot(db, taskId, workspace);
+        const snapshotStep = await restoreWorkspaceSnapshot(db, taskId, workspace, this.o.secretsKey);
         const last = completedRows[completedRows.length - 1];
         if (snapshotStep === last.stepId) {
           completed = Object.fromEntries(
@@ -168,6 +169,7 @@ export class TaskWorker {
           return;
         }
       }
+      const sealing = { key: this.o.secretsKey, taskHasSecrets: task.hasSecrets };
       const template = parseTemplate(spec.template);
       const result = await runTemplate({
         template,
@@ -178,6 +180,7 @@ export class TaskWorker {
         workspacePath: workspace,
         templateInfo: {
           baseDir: spec.templateInfo.baseDir,
+          baseUrl: spec.templateInfo.baseUrl,
           entityRef: spec.templateInfo.entityRef,
           version: spec.templateInfo.version,
         },
@@ -200,10 +203,10 @@ export class TaskWorker {
                 error: r.error ?? null,
               },
             });
-            if (r.status === "completed") await saveWorkspaceSnapshot(db, taskId, r.id, workspace);
+            if (r.status === "completed") await saveWorkspaceSnapshot(db, taskId, r.id, workspace, sealing);
             await emit("log", { message: `Step ${r.id} ${r.status}`, stepId: r.id, status: r.status });
           },
-          checkpoints: await this.checkpointStore(taskId),
+          checkpoints: await this.checkpointStore(taskId, sealing),
         },
       });
       if (lost) return;
@@ -216,14 +219,23 @@ export class TaskWorker {
     }
   }
 
-  private async checkpointStore(taskId: string) {
+  /**
+   * Checkpoint values are action results (tokens, ids) that may carry secrets: sealed when a key is
+   * configured; for a task with secrets and no key they stay in this process only.
+   */
+  private async checkpointStore(taskId: string, sealing: SnapshotSealing) {
     const rows = await this.o.db.scaffolderCheckpoint.findMany({ where: { taskId } });
-    const cache = new Map(rows.map((r) => [r.key, r.value as unknown]));
+    const cache = new Map<string, unknown>();
+    for (const r of rows) {
+      const opened = openCheckpoint(r.value, sealing.key);
+      if (opened.ok) cache.set(r.key, opened.value);
+    }
     return {
       get: (key: string) => cache.get(key),
       set: async (key: string, value: unknown) => {
         cache.set(key, value);
-        const v = (value ?? null) as Prisma.InputJsonValue;
+        if (!sealing.key && sealing.taskHasSecrets) return;
+        const v = sealCheckpoint(value, sealing.key);
         await this.o.db.scaffolderCheckpoint.upsert({
           where: { taskId_key: { taskId, key } },
           create: { taskId, key, value: v },

@@ -11,6 +11,8 @@ export interface CatalogTemplate {
   template: ParsedTemplate;
   /** Folder of template.yaml for file locations; relative `fetch:*` URLs resolve against it. */
   baseDir?: string;
+  /** URL of template.yaml for templates registered from a repository URL. */
+  baseUrl?: string;
   /** The entity's etag-like version: its stored `metadata.etag` or generation when present. */
   version?: string;
 }
@@ -26,6 +28,14 @@ export function baseDirOf(entity: Entity): string | undefined {
   const loc = entity.metadata.annotations?.[ANNOTATION_LOCATION];
   if (!loc?.startsWith("file:")) return undefined;
   return path.dirname(loc.slice("file:".length));
+}
+
+export function baseUrlOf(entity: {
+  metadata?: { annotations?: Record<string, string> };
+}): string | undefined {
+  const loc = entity.metadata?.annotations?.[ANNOTATION_LOCATION];
+  if (!loc?.startsWith("url:")) return undefined;
+  return loc.slice("url:".length);
 }
 
 /** Accepts `template:ns/name`, `ns/name` or `name` (kind defaults to Template). */
@@ -45,5 +55,11 @@ export async function findTemplate(db: CatalogDb, ref: string): Promise<CatalogT
       : typeof meta.generation === "number"
         ? String(meta.generation)
         : undefined;
-  return { entity, template: parseTemplate(entity), baseDir: baseDirOf(entity), version };
+  return {
+    entity,
+    template: parseTemplate(entity),
+    baseDir: baseDirOf(entity),
+    baseUrl: baseUrlOf(entity),
+    version,
+  };
 }

@@ -68,10 +68,32 @@ export async function startFakeGithub(token = "ghp_fake_token_123"): Promise<Fak
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", base);
     requests.push(`${req.method} ${url.pathname}`);
-    if (url.pathname.startsWith("/git/")) {
+    // Web-style clone URLs (https://host/owner/repo.git), as remote fetch:* uses them.
+    const webGit = /^\/[^/]+\/[^/]+\.git\//.test(url.pathname);
+    const blob = url.pathname.match(/^\/([^/]+)\/([^/]+)\/blob\/([^/]+)\/(.+)$/);
+    if (blob && req.method === "GET") {
+      // What a catalog URL location reads (GitHub serves blob pages; the catalog reads raw files).
+      try {
+        const text = execFileSync("git", [
+          "-C",
+          path.join(root, blob[1], `${blob[2]}.git`),
+          "show",
+          `${blob[3]}:${decodeURIComponent(blob[4])}`,
+        ]);
+        res.writeHead(200, { "content-type": "text/plain" }).end(text);
+      } catch {
+        res.writeHead(404).end();
+      }
+      return;
+    }
+    if (url.pathname.startsWith("/git/") || webGit) {
       const auth = req.headers.authorization ?? "";
       const decoded = auth.startsWith("Basic ") ? Buffer.from(auth.slice(6), "base64").toString() : "";
-      if (decoded.split(":")[1] !== token) {
+      // Public repositories: anyone may clone (upload-pack) through the web-style URL; pushes need the token.
+      const publicRead =
+        webGit &&
+        (url.searchParams.get("service") === "git-upload-pack" || url.pathname.endsWith("/git-upload-pack"));
+      if (!publicRead && decoded.split(":")[1] !== token) {
         res.writeHead(401, { "www-authenticate": 'Basic realm="fake"' }).end();
         return;
       }
@@ -80,7 +102,7 @@ export async function startFakeGithub(token = "ghp_fake_token_123"): Promise<Fak
           ...process.env,
           GIT_PROJECT_ROOT: root,
           GIT_HTTP_EXPORT_ALL: "1",
-          PATH_INFO: url.pathname.slice(4),
+          PATH_INFO: webGit ? url.pathname : url.pathname.slice(4),
           REQUEST_METHOD: req.method,
           QUERY_STRING: url.search.slice(1),
           CONTENT_TYPE: req.headers["content-type"] ?? "",

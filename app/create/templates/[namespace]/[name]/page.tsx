@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TemplateLintNotice } from "@/components/scaffolder/template-lint-notice";
 import { TemplateWizard } from "@/components/scaffolder/template-wizard";
 import type { TemplateParameterSchema } from "@/components/scaffolder/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEntityByName } from "@/lib/catalog/queries/get-entity";
+import { getLocationErrorsOfEntity } from "@/lib/catalog/queries/location-errors-of-entity";
 import { getDb } from "@/lib/db/client";
 import { sourceFieldOrder } from "./field-order";
 import { loadTemplateFiles } from "./template-files";
@@ -31,6 +33,11 @@ export default async function Page({ params }: { params: Params }) {
   const n = decode(name);
   const entity = await getEntityByName(getDb(), { kind: "template", namespace: ns, name: n });
   if (!entity) notFound();
+  const findings = await getLocationErrorsOfEntity(
+    getDb(),
+    entity,
+    `template:${entity.metadata.namespace ?? "default"}/${entity.metadata.name}`.toLowerCase(),
+  );
   return (
     <>
       <p className="mb-2 text-sm">
@@ -42,6 +49,7 @@ export default async function Page({ params }: { params: Params }) {
         title={entity.metadata.title ?? entity.metadata.name}
         description={entity.metadata.description}
       />
+      <TemplateLintNotice findings={findings} />
       <TemplateWizard
         namespace={ns}
         name={n}
