@@ -49,7 +49,9 @@ describe("commandTargetFrom", () => {
     const unknown = fixCommandsFor("terraform_state_lock", {});
     expect(unknown.map((c) => c.command)).toContain('terraform force-unlock "$LOCK_ID"');
     // The blame command needs a file; without one it is left out rather than shown as "$FILE".
-    expect(fixCommandsFor("application_exception", {}).some((c) => c.command.includes("git log"))).toBe(false);
+    expect(fixCommandsFor("application_exception", {}).some((c) => c.command.includes("git log"))).toBe(
+      false,
+    );
     expect(
       fixCommandsFor("application_exception", { file: "app.py", line: "7" }).map((c) => c.command),
     ).toContain("git log -n 5 --format='%h %an %ar %s' -L 7,+1:app.py");

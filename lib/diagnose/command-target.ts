@@ -10,7 +10,7 @@ import type { PodFacts } from "./pod-evidence";
  *
  * RE2 (linear) because the log is user text of up to 256 KiB.
  */
-const NAME = String.raw`[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?`;
+const NAME = "[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?";
 const re = (name: string, source: string, flags = "") =>
   linearRegex(`command-target-${name}`, new RegExp(source, flags));
 
@@ -38,7 +38,7 @@ const EXTRACTORS: Record<Exclude<keyof CommandTarget, "workload">, LinearRegex[]
     re("image-field", String.raw`^\s*Image:\s+([A-Za-z0-9][A-Za-z0-9._/:@-]{0,300})\s*$`, "m"),
   ],
   pvc: [
-    re("pvc-quoted", String.raw`persistentvolumeclaims? "(${NAME})"`, "i"),
+    re("pvc-quoted", `persistentvolumeclaims? "(${NAME})"`, "i"),
     re("pvc-slash", String.raw`\b(?:pvc|persistentvolumeclaim)/(${NAME})\b`, "i"),
     re("pvc-claim", String.raw`\bClaimName:\s+(${NAME})\b`),
   ],
@@ -51,7 +51,10 @@ const EXTRACTORS: Record<Exclude<keyof CommandTarget, "workload">, LinearRegex[]
     // Python `File "x.py", line 12`; Terraform `on main.tf line 12`; stack frames `(src/app.js:12:5)`.
     re("file-python", String.raw`\bFile "([^"\s]{1,300})", line (\d{1,7})`),
     re("file-terraform", String.raw`\bon ([A-Za-z0-9_./-]{1,300}\.tf(?:vars)?) line (\d{1,7})`),
-    re("file-frame", String.raw`\(?((?:/|\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*\.(?:js|mjs|cjs|ts|go|java|py|rb|kt)):(\d{1,7})\b`),
+    re(
+      "file-frame",
+      String.raw`\(?((?:/|\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*\.(?:js|mjs|cjs|ts|go|java|py|rb|kt)):(\d{1,7})\b`,
+    ),
   ],
   line: [],
 };

@@ -94,8 +94,10 @@ export function renderCommand(template: string, target: CommandTarget): string {
 
 export function fixCommandsFor(category: Category, target: CommandTarget): FixCommand[] {
   // A command that only makes sense with a concrete value (e.g. a file and line) is left out without it.
-  return COMMAND_TEMPLATES[category].filter((t) => !t.when || target[t.when]).map((t) => {
-    const command = renderCommand(t.template, target);
-    return { command, description: t.description, destructive: isDestructiveCommand(command) };
-  });
+  return COMMAND_TEMPLATES[category]
+    .filter((t) => !t.when || target[t.when])
+    .map((t) => {
+      const command = renderCommand(t.template, target);
+      return { command, description: t.description, destructive: isDestructiveCommand(command) };
+    });
 }

@@ -46,7 +46,10 @@ export function offlineDiagnosis(input: EngineInput): DiagnosisCore {
     severity: analysis.severity,
     category,
     root_cause: parts.join("\n"),
-    fix_commands: fixCommandsFor(category, input.target ?? { namespace: input.namespace, podName: input.podName }),
+    fix_commands: fixCommandsFor(
+      category,
+      input.target ?? { namespace: input.namespace, podName: input.podName },
+    ),
     prevention_tips: [...PREVENTION_TIPS[category]],
   };
 }

@@ -34,7 +34,7 @@ const MAX_LINE = 400;
 /** One line per fact; empty when the context is missing or says the pod was not found. */
 export function podEvidenceLines(context: unknown): string[] {
   const ctx = rec(context);
-  if (!ctx || ctx.found !== true) return [];
+  if (ctx?.found !== true) return [];
   const lines: string[] = [];
   const pod = rec(ctx.pod) ?? {};
   const phase = str(pod.phase);
@@ -43,7 +43,12 @@ export function podEvidenceLines(context: unknown): string[] {
   }
   for (const c of arr(pod.conditions)) {
     if (c.status !== "True" && str(c.reason)) {
-      lines.push(join(`pod condition ${str(c.type) ?? "?"}=${str(c.status) ?? "?"}:`, reasonText(str(c.reason), str(c.message))));
+      lines.push(
+        join(
+          `pod condition ${str(c.type) ?? "?"}=${str(c.status) ?? "?"}:`,
+          reasonText(str(c.reason), str(c.message)),
+        ),
+      );
     }
   }
   for (const c of arr(ctx.containers)) {
@@ -70,7 +75,9 @@ export function podEvidenceLines(context: unknown): string[] {
   for (const e of arr(ctx.events).slice(0, MAX_EVENTS)) {
     if (e.type === "Normal") continue;
     const count = num(e.count) ?? 1;
-    lines.push(join("event:", reasonText(str(e.reason), str(e.message)), count > 1 ? `(x${count})` : undefined));
+    lines.push(
+      join("event:", reasonText(str(e.reason), str(e.message)), count > 1 ? `(x${count})` : undefined),
+    );
   }
   const owner = rec(ctx.owner);
   if (owner) {
@@ -81,12 +88,19 @@ export function podEvidenceLines(context: unknown): string[] {
     }
     for (const c of arr(owner.conditions)) {
       if (c.status === "True" && c.type !== "ReplicaFailure" && c.type !== "Failed") continue;
-      lines.push(join(`${label} ${str(c.type) ?? "?"}=${str(c.status) ?? "?"}:`, reasonText(str(c.reason), str(c.message))));
+      lines.push(
+        join(
+          `${label} ${str(c.type) ?? "?"}=${str(c.status) ?? "?"}:`,
+          reasonText(str(c.reason), str(c.message)),
+        ),
+      );
     }
   }
   for (const n of arr(ctx.node_conditions)) {
     // "MemoryPressure True" is the `kubectl describe node` shape the placement patterns read.
-    lines.push(join(`node ${str(pod.node) ?? "?"}:`, `${str(n.type) ?? "?"} ${str(n.status) ?? "?"}`, str(n.message)));
+    lines.push(
+      join(`node ${str(pod.node) ?? "?"}:`, `${str(n.type) ?? "?"} ${str(n.status) ?? "?"}`, str(n.message)),
+    );
   }
   for (const p of arr(ctx.problems).slice(0, MAX_PROBLEMS)) {
     lines.push(
@@ -102,7 +116,7 @@ export function podEvidenceLines(context: unknown): string[] {
 /** Names the pod context gives us for concrete commands. */
 export function podFacts(context: unknown): PodFacts | undefined {
   const ctx = rec(context);
-  if (!ctx || ctx.found !== true) return undefined;
+  if (ctx?.found !== true) return undefined;
   const pod = rec(ctx.pod) ?? {};
   const owner = rec(ctx.owner);
   const kind = str(owner?.kind);

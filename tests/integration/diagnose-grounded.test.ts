@@ -8,7 +8,12 @@ import { resetRunbookServiceForTests } from "@/lib/runbooks/service-instance";
 import { type FakeKube, startFakeKube } from "@/tests/support/fake-kube/server";
 
 // Issue 15: the live pod state was fetched and then ignored ("my pod will not start" → other).
-const ENV_KEYS = ["CHROMA_URL", "KUBECONFIG", "KUBERNETES_SERVICE_HOST", "GOOGLE_GENERATIVE_AI_API_KEY"] as const;
+const ENV_KEYS = [
+  "CHROMA_URL",
+  "KUBECONFIG",
+  "KUBERNETES_SERVICE_HOST",
+  "GOOGLE_GENERATIVE_AI_API_KEY",
+] as const;
 const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
 
 function configure(env: Partial<Record<(typeof ENV_KEYS)[number], string>>) {
