@@ -269,6 +269,97 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
       description: "Size the heap from the container limit and capture a dump on the next OOM.",
     },
   ],
+  database_error: [
+    previousLogs,
+    {
+      template: "kubectl get secrets -n {{ns}} -o name | grep -i -E 'db|database|postgres|mysql'",
+      description:
+        "Find the credentials Secret the app reads (auth failures: compare user/password/database).",
+    },
+    {
+      template: 'psql "$DATABASE_URL" -c "select state, count(*) from pg_stat_activity group by state"',
+      description:
+        "(PostgreSQL) see connection usage; 'too many connections' needs pooling or a higher max_connections.",
+    },
+    {
+      template: "psql \"$DATABASE_URL\" -c '\\dt'",
+      description: "(PostgreSQL) check that the relation exists, i.e. migrations ran against this database.",
+    },
+  ],
+  cloud_auth: [
+    {
+      template: "aws sts get-caller-identity",
+      description: "(AWS) which identity the environment resolves, if any.",
+    },
+    {
+      template:
+        "gcloud auth list && gcloud auth application-default print-access-token >/dev/null && echo ok",
+      description: "(GCP) active account and application default credentials.",
+    },
+    { template: "az account show", description: "(Azure) current login and subscription." },
+    {
+      template: "kubectl get pod {{pod}} -n {{ns}} -o jsonpath='{.spec.serviceAccountName}'",
+      description: "Service account whose workload identity (IRSA / Workload Identity) the pod uses.",
+    },
+  ],
+  disk_full: [
+    {
+      template: "kubectl exec {{pod}} -n {{ns}}{{c_flag}} -- df -h",
+      description: "Which filesystem in the container is full.",
+    },
+    {
+      template: "kubectl describe node {{node_expr}} | grep -A6 -E 'Conditions|Allocated'",
+      description: "Node disk pressure and ephemeral-storage use.",
+    },
+    {
+      template: "df -h && du -xsh /var/lib/docker 2>/dev/null",
+      description: "(Host or CI runner) free space.",
+    },
+    {
+      template: "docker system df",
+      description: "(Docker) space used by images, build cache and volumes before pruning anything.",
+    },
+  ],
+  port_in_use: [
+    {
+      template: 'ss -ltnp | grep ":$PORT "',
+      description: "(Host) which process already listens on the port.",
+    },
+    {
+      template:
+        'kubectl get pod {{pod}} -n {{ns}} -o jsonpath=\'{range .spec.containers[*]}{.name}{" "}{.ports}{"\\n"}{end}\'',
+      description: "Containers in one pod share a network namespace: check two do not bind the same port.",
+    },
+    {
+      template: "docker ps --format '{{.Names}} {{.Ports}}'",
+      description: "(Docker) published ports in use.",
+    },
+  ],
+  permission_denied: [
+    {
+      template:
+        "kubectl get pod {{pod}} -n {{ns}} -o jsonpath='{.spec.securityContext}{\"\\n\"}{.spec.containers[*].securityContext}'",
+      description: "runAsUser/fsGroup/readOnlyRootFilesystem decide what the process may write.",
+    },
+    {
+      template: 'kubectl exec {{pod}} -n {{ns}}{{c_flag}} -- ls -ld "$TARGET_PATH"',
+      description: "Owner and mode of the path that was denied (compare with runAsUser/fsGroup).",
+    },
+  ],
+  network_timeout: [
+    {
+      template: 'kubectl exec {{pod}} -n {{ns}}{{c_flag}} -- nc -vz -w 5 "$HOST" "$PORT"',
+      description: "Test whether the target answers at all from inside the pod.",
+    },
+    {
+      template: "kubectl get networkpolicies -n {{ns}}",
+      description: "A NetworkPolicy that drops (rather than rejects) traffic shows up as timeouts.",
+    },
+    {
+      template: "kubectl get endpoints -n {{ns}}",
+      description: "Check that the target Service has ready endpoints.",
+    },
+  ],
   application_exception: [
     previousLogs,
     {

@@ -24,6 +24,16 @@ const SIGNATURES: Array<[FailureCategory, LinearRegex]> = (
       "terraform_provider_auth",
       /(terraform|provider).*(credential|auth|assumerole|expiredtoken)|no valid credential sources|could not find default credentials|sts:assumerole/i,
     ],
+    [
+      "cloud_auth",
+      /accessdenied|not authorized to perform|unable to locate credentials|expiredtoken|invalidclienttokenid|default credentials|aadsts|authorizationfailed|permission '[a-z]+\.[a-z.]+' denied/i,
+    ],
+    [
+      "database_error",
+      /password authentication failed|too many (connections|clients)|relation "?[\w.]+"? does not exist|deadlock|sqlstate|access denied for user|pg_hba\.conf|doesn't exist.*table|table .* doesn't exist/i,
+    ],
+    ["disk_full", /no space left|enospc|disk (is )?full|disk quota exceeded/i],
+    ["port_in_use", /eaddrinuse|address already in use|port .*already (in use|allocated)|bindexception/i],
     ["jvm_oom", /outofmemoryerror|java heap space|gc overhead limit|metaspace|jvm.*(heap|memory)/i],
     ["oomkilled", /oom ?kill|out of memory|exit code 137|\b137\b|memory limit/i],
     [
@@ -56,12 +66,17 @@ const SIGNATURES: Array<[FailureCategory, LinearRegex]> = (
       "rbac_forbidden",
       /forbidden|rbac|cannot (list|get|create|patch|watch|delete) resource|serviceaccount.*cannot/i,
     ],
+    ["permission_denied", /eacces|permission denied|operation not permitted|permissionerror/i],
     ["dns_resolution", /\bdns\b|no such host|nxdomain|enotfound|name resolution|coredns|resolv\.conf/i],
     ["helm_release", /\bhelm\b|upgrade failed|another operation .*in progress|pending-upgrade/i],
     ["argocd_sync", /argo ?cd|out ?of ?sync|sync failed|comparisonerror|sync wave/i],
     [
       "connection_refused",
       /connection refused|econnrefused|upstream connect|connect: refused|502 bad gateway/i,
+    ],
+    [
+      "network_timeout",
+      /i\/o timeout|etimedout|deadline exceeded|timed out|timeout exceeded|sockettimeoutexception/i,
     ],
     ["container_build", /docker ?build|dockerfile|buildkit|failed to solve|buildx|image build/i],
     [
