@@ -121,6 +121,20 @@ export const CATEGORY_RANK: Record<Category, number> = {
 export const SAME_LINE_ABSORBS: Partial<Record<Category, Category[]>> = {
   probe_failure: ["connection_refused", "network_timeout"],
   imagepullbackoff: ["network_timeout"],
+  // `MountVolume.SetUp failed for volume "x" : secret "x" not found` is the
+  // volume plugin reporting a missing Secret *volume*: the pod sits in
+  // ContainerCreating, a mount failure, not CreateContainerConfigError (env refs).
+  volume_mount: ["create_container_config_error"],
+};
+
+/**
+ * The same absorption for the next few lines: a probe's captured output
+ * (`Liveness probe failed:` followed by curl's progress and
+ * `curl: (7) Failed to connect … Connection refused`) continues below the
+ * event line.
+ */
+export const FOLLOWING_LINES_ABSORB: Partial<Record<Category, { absorbs: Category[]; lines: number }>> = {
+  probe_failure: { absorbs: ["connection_refused", "network_timeout"], lines: 3 },
 };
 
 export const CATEGORY_TITLES: Record<Category, string> = {

@@ -7,10 +7,12 @@ export const dataCloudPatterns: LogPattern[] = [
     id: "db.auth",
     category: "database_error",
     severity: "high",
-    regex: String.raw`(?i)(?:password authentication failed for user|\bFATAL:\s+(?:role|database) "[^"]*" does not exist|no pg_hba\.conf entry for|Access denied for user '[^']*'@|Login failed for user '|\bER_ACCESS_DENIED_ERROR\b|Authentication failed\.?.*(?:mongo|SCRAM)|\bSCRAM-SHA-\d+ authentication failed|\bMongoServerError: Authentication failed|\bWRONGPASS\b|\bNOAUTH Authentication required)`,
+    regex: String.raw`(?i)(?:(?:password|ident|peer|md5|sasl|scram-sha-256) authentication failed for user|User "[^"]+" (?:Ident|Password|Peer) Authentication failed|\bFATAL:\s+(?:role|database) "[^"]*" does not exist|no pg_hba\.conf entry for|Access denied for user '[^']*'@|Login failed for user '|\bER_ACCESS_DENIED_ERROR\b|Authentication failed\.?.*(?:mongo|SCRAM)|\bSCRAM-SHA-\d+ authentication failed|\bMongoServerError: Authentication failed|\bWRONGPASS\b|\bNOAUTH Authentication required)`,
     explanation: "The database rejected the credentials or the database/role named does not exist.",
     examples: {
       positive: [
+        "psql: error: Fatal error:  User \"postgres\" Ident Authentication failed",
+        "FATAL:  Ident authentication failed for user \"postgres\"",
         'FATAL:  password authentication failed for user "app"',
         "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: YES)",
         'FATAL:  no pg_hba.conf entry for host "10.0.0.5", user "app", database "app", SSL off',
@@ -40,11 +42,13 @@ export const dataCloudPatterns: LogPattern[] = [
     id: "db.schema-or-query",
     category: "database_error",
     severity: "medium",
-    regex: String.raw`(?i)(?:\brelation "[^"]+" does not exist|\bcolumn "[^"]+" (?:of relation "[^"]+" )?does not exist|Table '[^']+' doesn't exist|Unknown column '[^']+'|no such table: |\bdeadlock detected\b|Deadlock found when trying to get lock|Lock wait timeout exceeded|duplicate key value violates unique constraint|violates (?:foreign key|not-null|check) constraint|\bSQLSTATE\[[0-9A-Z]{5}\]|\bSQLSTATE[ =:]+[0-9A-Z]{5}|\bPSQLException\b|\bpq: |\bER_[A-Z_]+\b|\bSqlException\b|\bOperationalError\) \(psycopg2|\bsqlalchemy\.exc\.(?:Programming|Integrity|Operational)Error|\bORA-\d{5}\b|\bMongoServerError\b|could not serialize access due to|canceling statement due to statement timeout|database "[^"]+" does not exist|\bread-only transaction\b)`,
+    regex: String.raw`(?i)(?:\brelation "[^"]+" does not exist|\bcolumn "[^"]+" (?:of relation "[^"]+" )?does not exist|Table '[^']+' doesn't exist|Unknown column '[^']+'|no such table: |\bdeadlock detected\b|Deadlock found when trying to get lock|Lock wait timeout exceeded|duplicate key value violates unique constraint|violates (?:foreign key|not-null|check) constraint|\bSQLSTATE\[[0-9A-Z]{5}\]|\bcode: '(?:28P01|28000|53300|42P01|42703|40P01|23505|23503|3D000|57P01|08P01)'|\broutine: '(?:auth_failed|errorMissingColumn|parserOpenTable|_bt_check_unique)'|\bSQLSTATE[ =:]+[0-9A-Z]{5}|\bPSQLException\b|\bpq: |\bER_[A-Z_]+\b|\bSqlException\b|\bOperationalError\) \(psycopg2|\bsqlalchemy\.exc\.(?:Programming|Integrity|Operational)Error|\bORA-\d{5}\b|\bMongoServerError\b|could not serialize access due to|canceling statement due to statement timeout|database "[^"]+" does not exist|\bread-only transaction\b)`,
     explanation:
       "The database server rejected the statement: missing table/column (migrations not applied), constraint violation, deadlock or lock/statement timeout.",
     examples: {
       positive: [
+        "  code: '28P01',",
+        "  routine: 'auth_failed' }",
         'ERROR:  relation "users" does not exist at character 15',
         "ERROR: deadlock detected",
         "SQLSTATE[42S02]: Base table or view not found: 1146 Table 'app.orders' doesn't exist",
@@ -76,11 +80,14 @@ export const dataCloudPatterns: LogPattern[] = [
     id: "cloud.gcp-azure-auth",
     category: "cloud_auth",
     severity: "high",
-    regex: String.raw`(?i)(?:could not (?:find|load) default credentials|Your default credentials were not found|\bDefaultCredentialsError\b|oauth2: cannot fetch token|invalid_grant|Reauthentication (?:is )?(?:needed|required)|gcloud auth (?:login|application-default login)|Permission '[a-z]+\.[A-Za-z.]+' denied|does not have [a-z]+\.[A-Za-z.]+ (?:access|permission)|\bPERMISSION_DENIED\b.*(?:googleapis|IAM|permission)|\bUNAUTHENTICATED\b|Request had insufficient authentication scopes|\bAADSTS\d{4,}|\bAuthorizationFailed\b|does not have authorization to perform action|DefaultAzureCredential failed|\bClientAuthenticationError\b|\bInvalidAuthenticationToken\w*|ManagedIdentityCredential authentication unavailable|az login|\b401 Unauthorized\b.*(?:googleapis|azure|amazonaws))`,
+    regex: String.raw`(?i)(?:could not (?:find|load) default credentials|Required '[a-z]+\.[A-Za-z.]+' permission|IAM permission denied|"status":\s*"PERMISSION_DENIED"|Permission denied on resource project|retrieve an access token for the Compute Engine|insufficient (?:permission|authentication) scopes|Your default credentials were not found|\bDefaultCredentialsError\b|oauth2: cannot fetch token|invalid_grant|Reauthentication (?:is )?(?:needed|required)|gcloud auth (?:login|application-default login)|Permission '[a-z]+\.[A-Za-z.]+' denied|does not have [a-z]+\.[A-Za-z.]+ (?:access|permission)|\bPERMISSION_DENIED\b.*(?:googleapis|IAM|permission)|\bUNAUTHENTICATED\b|Request had insufficient authentication scopes|\bAADSTS\d{4,}|\bAuthorizationFailed\b|does not have authorization to perform action|DefaultAzureCredential failed|\bClientAuthenticationError\b|\bInvalidAuthenticationToken\w*|ManagedIdentityCredential authentication unavailable|az login|\b401 Unauthorized\b.*(?:googleapis|azure|amazonaws))`,
     explanation:
       "GCP or Azure rejected the request: missing application default credentials, an expired login, or a role without the permission.",
     examples: {
       positive: [
+        "Error: API returned: Required 'compute.projects.get' permission for 'projects/demo'",
+        "    \"status\": \"PERMISSION_DENIED\"",
+        "IAM permission denied to create broker",
         "google.auth.exceptions.DefaultCredentialsError: Your default credentials were not found.",
         "Permission 'storage.objects.get' denied on resource (or it may not exist).",
         "AADSTS7000215: Invalid client secret provided.",

@@ -34,11 +34,14 @@ export const terraformPatterns: LogPattern[] = [
     severity: "high",
     // Terraform-specific wording only: the same AWS error codes from an SDK or
     // the CLI are cloud_auth (see data-cloud.ts); on one line with these, this wins by rank.
-    regex: String.raw`(?i)(?:no valid credential sources found|error configuring Terraform AWS Provider|configuring Terraform AWS Provider|error configuring S3 Backend|(?:configuring|initializing) (?:the )?(?:S3|GCS|azurerm|remote) backend.*(?:credential|token|auth|denied|403)|with provider\["registry\.terraform\.io/[^"]+"\].*(?:credential|token|auth))`,
+    regex: String.raw`(?i)(?:no valid credential sources found|Failed to get existing workspaces:.*(?:40[13]\b|AADSTS|credential|AccessDenied|token)|\[terragrunt\].*(?:credential|AccessDenied|not authorized)|Error finding AWS credentials|^\s*\*\s+(?:module\.\S+\.)?(?:aws|google|azurerm)_[a-z0-9_]+\.\S+: .*(?:UnauthorizedOperation|AccessDenied|not authorized|credential)|error configuring Terraform AWS Provider|configuring Terraform AWS Provider|error configuring S3 Backend|(?:configuring|initializing) (?:the )?(?:S3|GCS|azurerm|remote) backend.*(?:credential|token|auth|denied|403)|with provider\["registry\.terraform\.io/[^"]+"\].*(?:credential|token|auth))`,
     explanation:
       "The AWS provider (or the S3 backend) has no usable credentials or they are invalid/expired.",
     examples: {
       positive: [
+        "Error: Failed to get existing workspaces: Error retrieving keys for Storage Account \"x\": StatusCode=0 -- Original Error: clientCredentialsToken: received HTTP status 401 with response: AADSTS7000215",
+        "[terragrunt] 2019/10/08 10:22:12 Error finding AWS credentials: AccessDenied: User: arn:aws:iam::1:user/u is not authorized to perform: sts:AssumeRole",
+        "* aws_instance.etcd_node.1: UnauthorizedOperation: You are not authorized to perform this operation.",
         "│ Error: No valid credential sources found",
         "Error: configuring Terraform AWS Provider: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, https response error StatusCode: 403, api error InvalidClientTokenId",
         "Error: error configuring S3 Backend: no valid credential sources for S3 Backend found.",
