@@ -11,8 +11,8 @@ export const dataCloudPatterns: LogPattern[] = [
     explanation: "The database rejected the credentials or the database/role named does not exist.",
     examples: {
       positive: [
-        "psql: error: Fatal error:  User \"postgres\" Ident Authentication failed",
-        "FATAL:  Ident authentication failed for user \"postgres\"",
+        'psql: error: Fatal error:  User "postgres" Ident Authentication failed',
+        'FATAL:  Ident authentication failed for user "postgres"',
         'FATAL:  password authentication failed for user "app"',
         "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: YES)",
         'FATAL:  no pg_hba.conf entry for host "10.0.0.5", user "app", database "app", SSL off',
@@ -86,7 +86,7 @@ export const dataCloudPatterns: LogPattern[] = [
     examples: {
       positive: [
         "Error: API returned: Required 'compute.projects.get' permission for 'projects/demo'",
-        "    \"status\": \"PERMISSION_DENIED\"",
+        '    "status": "PERMISSION_DENIED"',
         "IAM permission denied to create broker",
         "google.auth.exceptions.DefaultCredentialsError: Your default credentials were not found.",
         "Permission 'storage.objects.get' denied on resource (or it may not exist).",

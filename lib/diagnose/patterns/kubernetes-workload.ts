@@ -35,7 +35,8 @@ export const kubernetesWorkloadPatterns: LogPattern[] = [
     severity: "medium",
     // `kubectl describe pod`: a container that keeps exiting piles up restarts.
     regex: String.raw`^\s*Restart Count:\s*(?:[3-9]|\d{2,})\s*$`,
-    explanation: "The container has restarted repeatedly: it keeps exiting and the kubelet keeps restarting it.",
+    explanation:
+      "The container has restarted repeatedly: it keeps exiting and the kubelet keeps restarting it.",
     examples: {
       positive: ["Restart Count: 19", "    Restart Count:  4"],
       negative: ["Restart Count: 0", "Restart Count: 1"],
@@ -49,7 +50,10 @@ export const kubernetesWorkloadPatterns: LogPattern[] = [
     explanation: "The container exceeded its memory limit and the kernel OOM killer terminated it.",
     examples: {
       positive: [
-        "\"reason\": \"OOM Killed\",","      Reason:       OOMKilled", `{"reason":"OOMKilled","exitCode":137}`],
+        '"reason": "OOM Killed",',
+        "      Reason:       OOMKilled",
+        `{"reason":"OOMKilled","exitCode":137}`,
+      ],
       negative: ["      Reason:       Completed"],
     },
   },
@@ -60,8 +64,7 @@ export const kubernetesWorkloadPatterns: LogPattern[] = [
     regex: String.raw`(?i)(?:\bexit(?:ed)?(?: with)? (?:code|status)\s*[:=]?\s*137\b|"exitCode":\s*137\b)`,
     explanation: "Exit code 137 (SIGKILL) is almost always the OOM killer for containers.",
     examples: {
-      positive: [
-        "\"exitCode\": 137,","      Exit Code:    137", "container exited with code 137"],
+      positive: ['"exitCode": 137,', "      Exit Code:    137", "container exited with code 137"],
       negative: ["      Exit Code:    1", "exit code 1370 unrelated"],
     },
   },

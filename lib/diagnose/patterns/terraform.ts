@@ -39,7 +39,7 @@ export const terraformPatterns: LogPattern[] = [
       "The AWS provider (or the S3 backend) has no usable credentials or they are invalid/expired.",
     examples: {
       positive: [
-        "Error: Failed to get existing workspaces: Error retrieving keys for Storage Account \"x\": StatusCode=0 -- Original Error: clientCredentialsToken: received HTTP status 401 with response: AADSTS7000215",
+        'Error: Failed to get existing workspaces: Error retrieving keys for Storage Account "x": StatusCode=0 -- Original Error: clientCredentialsToken: received HTTP status 401 with response: AADSTS7000215',
         "[terragrunt] 2019/10/08 10:22:12 Error finding AWS credentials: AccessDenied: User: arn:aws:iam::1:user/u is not authorized to perform: sts:AssumeRole",
         "* aws_instance.etcd_node.1: UnauthorizedOperation: You are not authorized to perform this operation.",
         "│ Error: No valid credential sources found",
