@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/diagnose/route";
-import { resetServerConfigForTests } from "@/lib/config/server-config";
 import { diagnoseResponseSchema } from "@/lib/diagnose/schema";
 import { setDiagnoseModelForTests } from "@/lib/diagnose/service";
-import { resetKubeServiceForTests } from "@/lib/k8s/service";
-import { resetRunbookServiceForTests } from "@/lib/runbooks/service-instance";
 import { type FakeKube, startFakeKube } from "@/tests/support/fake-kube/server";
+import { configureServices } from "@/tests/support/service-env";
 
 // Issue 15: the live pod state was fetched and then ignored ("my pod will not start" → other).
 const ENV_KEYS = [
@@ -17,13 +15,7 @@ const ENV_KEYS = [
 const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
 
 function configure(env: Partial<Record<(typeof ENV_KEYS)[number], string>>) {
-  for (const k of ENV_KEYS) {
-    if (env[k] === undefined) delete process.env[k];
-    else process.env[k] = env[k];
-  }
-  resetServerConfigForTests();
-  resetRunbookServiceForTests();
-  resetKubeServiceForTests();
+  configureServices(ENV_KEYS, env);
 }
 
 async function diagnose(body: unknown) {
