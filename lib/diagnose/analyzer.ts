@@ -2,6 +2,7 @@ import { RE2JS, RE2Set } from "re2js";
 import {
   CATEGORY_RANK,
   type Category,
+  FOLLOWING_LINES_ABSORB,
   SAME_LINE_ABSORBS,
   SEVERITY_WEIGHT,
   type Severity,
@@ -104,6 +105,7 @@ export function analyzeLog(
   let segments = 0;
   let totalHits = 0;
   let lastLine = 0;
+  const lastSeen = new Map<Category, number>();
 
   for (const seg of iterateSegments(input)) {
     segments++;
@@ -114,6 +116,15 @@ export function analyzeLog(
     }
     if (matched.length === 0) continue;
     const absorbed = absorbedCategories(matched.map((i) => patterns[i].category));
+    for (const [by, rule] of Object.entries(FOLLOWING_LINES_ABSORB) as [
+      Category,
+      { absorbs: Category[]; lines: number },
+    ][]) {
+      const at = lastSeen.get(by);
+      if (at !== undefined && seg.line - at <= rule.lines) for (const a of rule.absorbs) absorbed.add(a);
+    }
+    for (const idx of matched)
+      if (!absorbed.has(patterns[idx].category)) lastSeen.set(patterns[idx].category, seg.line);
     for (const idx of matched) {
       const pattern = patterns[idx];
       if (absorbed.has(pattern.category)) continue;

@@ -18,16 +18,24 @@
  *           → rbac_forbidden). container_build ranks above the wrappers and the
  *           crash loop because `exec format error` / missing entrypoint binary in
  *           a crash-looping pod is a broken image, i.e. a build problem.
+ *  - 38     network_timeout: a peer that does not answer in time (i/o timeout,
+ *           context deadline exceeded, ETIMEDOUT). The weakest network signal:
+ *           every more specific category (DNS, TLS, refused, image pull, probe)
+ *           wins, and a probe's own timeout line is absorbed by the probe.
  *  - 40     connection_refused: the peer is down or on another port. It is a
  *           cause relative to exceptions and probes, but DNS/TLS failures earlier
  *           in the same connection attempt are more fundamental.
  *  - 50-55  placement: scheduling failures, and node-pressure evictions that
  *           explain why scheduling failed (`untolerated taint …disk-pressure`).
  *  - 60-65  concrete configuration/infra causes (DNS, TLS, RBAC, volumes,
- *           missing secrets/config, image pulls, dependency resolution). A
+ *           OS permissions, ports already bound, database server errors,
+ *           missing secrets/config, image pulls, dependency resolution, cloud
+ *           credentials outside Terraform). A
  *           missing Secret beats the FailedMount it produces (65 > 60); a failed
  *           `npm ci` beats the `docker build` wrapper running it.
- *  - 70-75  resource exhaustion and infra-as-code hard stops. OOMKilled beats
+ *  - 70-75  resource exhaustion (memory, a full disk) and infra-as-code hard
+ *           stops; the Terraform provider's credential error outranks the
+ *           generic cloud_auth (65) it is a special case of. OOMKilled beats
  *           the CrashLoopBackOff it causes. jvm_oom beats oomkilled: a JVM heap
  *           error is the more specific statement of the same memory problem
  *           (the heap setting, not only the container limit, must change).
@@ -81,6 +89,7 @@ export const CATEGORY_RANK: Record<Category, number> = {
   helm_release: 30,
   argocd_sync: 30,
   container_build: 35,
+  network_timeout: 38,
   connection_refused: 40,
   failed_scheduling: 50,
   node_pressure_eviction: 55,
@@ -88,10 +97,15 @@ export const CATEGORY_RANK: Record<Category, number> = {
   tls_certificate: 60,
   rbac_forbidden: 60,
   volume_mount: 60,
+  database_error: 60,
+  port_in_use: 60,
+  permission_denied: 60,
   create_container_config_error: 65,
+  cloud_auth: 65,
   imagepullbackoff: 65,
   dependency_resolution: 65,
   oomkilled: 70,
+  disk_full: 70,
   terraform_state_lock: 70,
   terraform_provider_auth: 70,
   jvm_oom: 75,
@@ -105,7 +119,22 @@ export const CATEGORY_RANK: Record<Category, number> = {
  * downstream dependency being down.
  */
 export const SAME_LINE_ABSORBS: Partial<Record<Category, Category[]>> = {
-  probe_failure: ["connection_refused"],
+  probe_failure: ["connection_refused", "network_timeout"],
+  imagepullbackoff: ["network_timeout"],
+  // `MountVolume.SetUp failed for volume "x" : secret "x" not found` is the
+  // volume plugin reporting a missing Secret *volume*: the pod sits in
+  // ContainerCreating, a mount failure, not CreateContainerConfigError (env refs).
+  volume_mount: ["create_container_config_error"],
+};
+
+/**
+ * The same absorption for the next few lines: a probe's captured output
+ * (`Liveness probe failed:` followed by curl's progress and
+ * `curl: (7) Failed to connect … Connection refused`) continues below the
+ * event line.
+ */
+export const FOLLOWING_LINES_ABSORB: Partial<Record<Category, { absorbs: Category[]; lines: number }>> = {
+  probe_failure: { absorbs: ["connection_refused", "network_timeout"], lines: 3 },
 };
 
 export const CATEGORY_TITLES: Record<Category, string> = {
@@ -128,6 +157,12 @@ export const CATEGORY_TITLES: Record<Category, string> = {
   container_build: "Container image build or binary format problem",
   dependency_resolution: "Package dependency resolution failure",
   jvm_oom: "Runtime heap exhausted (JVM OutOfMemoryError)",
+  database_error: "Database server rejected the request",
+  cloud_auth: "Cloud provider credentials missing, expired or not permitted",
+  disk_full: "No space left on device",
+  port_in_use: "Port already in use",
+  permission_denied: "File or OS permission denied",
+  network_timeout: "Network operation timed out",
   application_exception: "Unhandled application exception",
   other: "Unrecognised failure",
 };

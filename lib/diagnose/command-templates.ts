@@ -1,14 +1,19 @@
 import type { Category } from "./categories";
+import type { CommandTarget } from "./commands";
 
 /**
  * Fix/diagnostic command templates per category. Tokens: {{ns}}, {{pod}},
- * {{workload}} (e.g. `deployment/api`). Missing values become shell variables
+ * {{workload}} (e.g. `deployment/api`), {{container}}, {{c_flag}} (` -c name`
+ * or nothing), {{image}}, {{pvc}}, {{node}}, {{node_expr}} (the node, or a
+ * lookup of the pod's node), {{lock_id}}, {{file}}, {{line}}. Missing values become shell variables
  * ("$NAMESPACE") so commands stay valid shell rather than containing `<ns>`
  * placeholders that a shell would parse as redirections.
  */
 export interface CommandTemplate {
   template: string;
   description: string;
+  /** Only offered when this value is known (a placeholder-only command would be noise). */
+  when?: keyof CommandTarget;
 }
 
 const events = {
@@ -21,7 +26,7 @@ const describe = {
   description: "Show pod state, last termination reason and events.",
 };
 const previousLogs = {
-  template: "kubectl logs {{pod}} -n {{ns}} --previous --tail=200",
+  template: "kubectl logs {{pod}} -n {{ns}}{{c_flag}} --previous --tail=200",
   description: "Read the logs of the last crashed container instance.",
 };
 
@@ -45,7 +50,8 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
       description: "Compare live memory usage with the limit.",
     },
     {
-      template: "kubectl set resources {{workload}} -n {{ns}} --requests=memory=512Mi --limits=memory=1Gi",
+      template:
+        "kubectl set resources {{workload}} -n {{ns}}{{c_flag}} --requests=memory=512Mi --limits=memory=1Gi",
       description: "Raise the memory request/limit (adjust the values to measured usage).",
     },
   ],
@@ -60,7 +66,7 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
       description: "Check which pull secrets the pod uses.",
     },
     {
-      template: 'docker manifest inspect "$IMAGE"',
+      template: "docker manifest inspect {{image}}",
       description: "Verify the tag exists and your credentials can read it.",
     },
   ],
@@ -103,6 +109,11 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
     events,
     { template: "kubectl get pvc -n {{ns}}", description: "Check that claims are Bound." },
     {
+      template: "kubectl describe pvc {{pvc}} -n {{ns}}",
+      description: "Read the claim's events (provisioning, binding, attach errors).",
+      when: "pvc",
+    },
+    {
       template: "kubectl get volumeattachments",
       description: "Find volumes still attached to another node.",
     },
@@ -113,8 +124,7 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
       description: "Read the eviction message (resource and usage).",
     },
     {
-      template:
-        "kubectl describe node \"$(kubectl get pod {{pod}} -n {{ns}} -o jsonpath='{.spec.nodeName}')\"",
+      template: "kubectl describe node {{node_expr}}",
       description: "Inspect node conditions and pressure.",
     },
     {
@@ -182,8 +192,8 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
       description: "Wait for a lock held by a legitimately running job.",
     },
     {
-      template: 'terraform force-unlock "$LOCK_ID"',
-      description: "Release a stale lock after confirming no run holds it (ID from 'Lock Info').",
+      template: "terraform force-unlock {{lock_id}}",
+      description: "Release a stale lock after confirming no run holds it (the ID under 'Lock Info').",
     },
   ],
   terraform_provider_auth: [
@@ -221,7 +231,7 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
   ],
   container_build: [
     {
-      template: 'docker image inspect "$IMAGE" --format "{{.Os}}/{{.Architecture}}"',
+      template: 'docker image inspect {{image}} --format "{{.Os}}/{{.Architecture}}"',
       description: "Check the image's OS/architecture.",
     },
     {
@@ -229,7 +239,7 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
       description: "Compare with the node architectures.",
     },
     {
-      template: 'docker buildx build --platform linux/amd64,linux/arm64 --progress=plain -t "$IMAGE" .',
+      template: "docker buildx build --platform linux/amd64,linux/arm64 --progress=plain -t {{image}} .",
       description: "Rebuild multi-arch with full step output.",
     },
   ],
@@ -259,8 +269,104 @@ export const COMMAND_TEMPLATES: Record<Category, CommandTemplate[]> = {
       description: "Size the heap from the container limit and capture a dump on the next OOM.",
     },
   ],
+  database_error: [
+    previousLogs,
+    {
+      template: "kubectl get secrets -n {{ns}} -o name | grep -i -E 'db|database|postgres|mysql'",
+      description:
+        "Find the credentials Secret the app reads (auth failures: compare user/password/database).",
+    },
+    {
+      template: 'psql "$DATABASE_URL" -c "select state, count(*) from pg_stat_activity group by state"',
+      description:
+        "(PostgreSQL) see connection usage; 'too many connections' needs pooling or a higher max_connections.",
+    },
+    {
+      template: "psql \"$DATABASE_URL\" -c '\\dt'",
+      description: "(PostgreSQL) check that the relation exists, i.e. migrations ran against this database.",
+    },
+  ],
+  cloud_auth: [
+    {
+      template: "aws sts get-caller-identity",
+      description: "(AWS) which identity the environment resolves, if any.",
+    },
+    {
+      template:
+        "gcloud auth list && gcloud auth application-default print-access-token >/dev/null && echo ok",
+      description: "(GCP) active account and application default credentials.",
+    },
+    { template: "az account show", description: "(Azure) current login and subscription." },
+    {
+      template: "kubectl get pod {{pod}} -n {{ns}} -o jsonpath='{.spec.serviceAccountName}'",
+      description: "Service account whose workload identity (IRSA / Workload Identity) the pod uses.",
+    },
+  ],
+  disk_full: [
+    {
+      template: "kubectl exec {{pod}} -n {{ns}}{{c_flag}} -- df -h",
+      description: "Which filesystem in the container is full.",
+    },
+    {
+      template: "kubectl describe node {{node_expr}} | grep -A6 -E 'Conditions|Allocated'",
+      description: "Node disk pressure and ephemeral-storage use.",
+    },
+    {
+      template: "df -h && du -xsh /var/lib/docker 2>/dev/null",
+      description: "(Host or CI runner) free space.",
+    },
+    {
+      template: "docker system df",
+      description: "(Docker) space used by images, build cache and volumes before pruning anything.",
+    },
+  ],
+  port_in_use: [
+    {
+      template: 'ss -ltnp | grep ":$PORT "',
+      description: "(Host) which process already listens on the port.",
+    },
+    {
+      template:
+        'kubectl get pod {{pod}} -n {{ns}} -o jsonpath=\'{range .spec.containers[*]}{.name}{" "}{.ports}{"\\n"}{end}\'',
+      description: "Containers in one pod share a network namespace: check two do not bind the same port.",
+    },
+    {
+      template: "docker ps --format '{{.Names}} {{.Ports}}'",
+      description: "(Docker) published ports in use.",
+    },
+  ],
+  permission_denied: [
+    {
+      template:
+        "kubectl get pod {{pod}} -n {{ns}} -o jsonpath='{.spec.securityContext}{\"\\n\"}{.spec.containers[*].securityContext}'",
+      description: "runAsUser/fsGroup/readOnlyRootFilesystem decide what the process may write.",
+    },
+    {
+      template: 'kubectl exec {{pod}} -n {{ns}}{{c_flag}} -- ls -ld "$TARGET_PATH"',
+      description: "Owner and mode of the path that was denied (compare with runAsUser/fsGroup).",
+    },
+  ],
+  network_timeout: [
+    {
+      template: 'kubectl exec {{pod}} -n {{ns}}{{c_flag}} -- nc -vz -w 5 "$HOST" "$PORT"',
+      description: "Test whether the target answers at all from inside the pod.",
+    },
+    {
+      template: "kubectl get networkpolicies -n {{ns}}",
+      description: "A NetworkPolicy that drops (rather than rejects) traffic shows up as timeouts.",
+    },
+    {
+      template: "kubectl get endpoints -n {{ns}}",
+      description: "Check that the target Service has ready endpoints.",
+    },
+  ],
   application_exception: [
     previousLogs,
+    {
+      template: "git log -n 5 --format='%h %an %ar %s' -L {{line}},+1:{{file}}",
+      description: "Who changed the failing line recently (run in the repository).",
+      when: "file",
+    },
     {
       template: "kubectl rollout history {{workload}} -n {{ns}}",
       description: "Correlate the exception with the latest rollout.",

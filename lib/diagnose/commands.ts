@@ -12,6 +12,16 @@ export interface FixCommand {
 export interface CommandTarget {
   namespace?: string;
   podName?: string;
+  /** The pod's controller when known (live owner or a `deployment/x` in the log). */
+  workload?: { kind: string; name: string };
+  deployment?: string;
+  container?: string;
+  image?: string;
+  pvc?: string;
+  node?: string;
+  lockId?: string;
+  file?: string;
+  line?: string;
 }
 
 /**
@@ -56,22 +66,38 @@ export function isDestructiveCommand(command: string): boolean {
 export function renderCommand(template: string, target: CommandTarget): string {
   const ns = target.namespace ? shellQuote(target.namespace) : '"$NAMESPACE"';
   const pod = target.podName ? shellQuote(target.podName) : '"$POD"';
-  const owner = target.podName ? workloadFromPod(target.podName) : null;
+  const owner = target.workload ?? (target.podName ? workloadFromPod(target.podName) : null);
   const workload = owner ? shellQuote(`${owner.kind}/${owner.name}`) : '"$WORKLOAD"';
+  const value = (v: string | undefined, unknown: string) => (v ? shellQuote(v) : `"$${unknown}"`);
   // ns_raw is for embedding inside an already double-quoted word; DNS-1123
   // validation upstream guarantees it has no shell metacharacters, and it is
   // re-checked here so a caller skipping validation cannot inject.
   const nsRaw = target.namespace && /^[a-z0-9-]+$/.test(target.namespace) ? target.namespace : "$NAMESPACE";
+  const nodeExpr = target.node
+    ? shellQuote(target.node)
+    : "\"$(kubectl get pod {{pod}} -n {{ns}} -o jsonpath='{.spec.nodeName}')\"";
   return template
+    .replaceAll("{{node_expr}}", nodeExpr)
+    .replaceAll("{{c_flag}}", target.container ? ` -c ${shellQuote(target.container)}` : "")
     .replaceAll("{{ns_raw}}", nsRaw)
     .replaceAll("{{ns}}", ns)
     .replaceAll("{{pod}}", pod)
-    .replaceAll("{{workload}}", workload);
+    .replaceAll("{{workload}}", workload)
+    .replaceAll("{{container}}", value(target.container, "CONTAINER"))
+    .replaceAll("{{image}}", value(target.image, "IMAGE"))
+    .replaceAll("{{pvc}}", value(target.pvc, "PVC"))
+    .replaceAll("{{node}}", value(target.node, "NODE"))
+    .replaceAll("{{lock_id}}", value(target.lockId, "LOCK_ID"))
+    .replaceAll("{{file}}", value(target.file, "FILE"))
+    .replaceAll("{{line}}", value(target.line, "LINE"));
 }
 
 export function fixCommandsFor(category: Category, target: CommandTarget): FixCommand[] {
-  return COMMAND_TEMPLATES[category].map((t) => {
-    const command = renderCommand(t.template, target);
-    return { command, description: t.description, destructive: isDestructiveCommand(command) };
-  });
+  // A command that only makes sense with a concrete value (e.g. a file and line) is left out without it.
+  return COMMAND_TEMPLATES[category]
+    .filter((t) => !t.when || target[t.when])
+    .map((t) => {
+      const command = renderCommand(t.template, target);
+      return { command, description: t.description, destructive: isDestructiveCommand(command) };
+    });
 }

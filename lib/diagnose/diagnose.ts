@@ -1,9 +1,12 @@
 import type { LanguageModel } from "ai";
 import { withTimeout } from "@/lib/async/with-timeout";
-import { analyzeLog } from "./analyzer";
+import type { AnalysisResult } from "./analyzer";
 import { CATEGORY_TITLES, type Category } from "./categories";
+import { commandTargetFrom } from "./command-target";
+import { analyzeGrounded } from "./grounded-analysis";
 import { type LlmFailureReason, llmDiagnosis } from "./llm-engine";
 import { offlineDiagnosis } from "./offline-engine";
+import { podFacts } from "./pod-evidence";
 import { redactSecrets } from "./redact";
 import { redactObject } from "./redact-object";
 import type { DiagnoseRequest, DiagnoseResponse } from "./schema";
@@ -32,9 +35,12 @@ export interface DiagnoseDeps {
 }
 
 /**
- * POST /api/diagnose core: redact → analyze → (runbooks ∥ pod context ∥ owner)
- * → LLM or offline engine. Every dependency is optional; a failing one is
- * reported in `degraded` and the diagnosis still completes.
+ * POST /api/diagnose core: redact → (pod context ∥ owner) → analyze the log
+ * together with the live pod facts → runbooks → LLM or offline engine. The pod
+ * context is awaited before analysis because its facts can decide the
+ * category, which in turn steers runbook retrieval. Every dependency is
+ * optional; a failing one is reported in `degraded` and the diagnosis still
+ * completes.
  */
 export async function diagnose(input: DiagnoseRequest, deps: DiagnoseDeps): Promise<DiagnoseResponse> {
   const timings: Record<string, number> = {};
@@ -43,7 +49,23 @@ export async function diagnose(input: DiagnoseRequest, deps: DiagnoseDeps): Prom
   const depTimeout = deps.dependencyTimeoutMs ?? DEFAULT_DEPENDENCY_TIMEOUT_MS;
 
   const redactedLog = timed(timings, "redact", () => redactSecrets(input.error_message));
-  const analysis = timed(timings, "analyze", () => analyzeLog(redactedLog));
+
+  const wantsPod = Boolean(input.include_cluster_health && input.namespace && input.pod_name);
+  const podTask = wantsPod
+    ? optionalDependency(timings, "kubernetes", degraded, depTimeout, deps.getPodContext, (fn) =>
+        fn(input.namespace!, input.pod_name!),
+      )
+    : Promise.resolve(undefined);
+
+  const ownerTask = input.entity_ref
+    ? optionalDependency(timings, "catalog", degraded, depTimeout, deps.findOwner, (fn) =>
+        fn(input.entity_ref!),
+      )
+    : Promise.resolve(undefined);
+
+  const podContext = await podTask;
+  const k8sContext = podContext === undefined ? undefined : asRecord(redactObject(podContext));
+  const analysis = timed(timings, "analyze", () => analyzeGrounded(redactedLog, k8sContext));
 
   const runbooksTask = deps.searchRunbooks
     ? timedAsync(timings, "runbooks", () =>
@@ -63,24 +85,16 @@ export async function diagnose(input: DiagnoseRequest, deps: DiagnoseDeps): Prom
       )
     : Promise.resolve([] as RunbookHit[]);
 
-  const wantsPod = Boolean(input.include_cluster_health && input.namespace && input.pod_name);
-  const podTask = wantsPod
-    ? optionalDependency(timings, "kubernetes", degraded, depTimeout, deps.getPodContext, (fn) =>
-        fn(input.namespace!, input.pod_name!),
-      )
-    : Promise.resolve(undefined);
-
-  const ownerTask = input.entity_ref
-    ? optionalDependency(timings, "catalog", degraded, depTimeout, deps.findOwner, (fn) =>
-        fn(input.entity_ref!),
-      )
-    : Promise.resolve(undefined);
-
-  const [runbooks, podContext, owner] = await Promise.all([runbooksTask, podTask, ownerTask]);
-  const k8sContext = podContext === undefined ? undefined : asRecord(redactObject(podContext));
+  const [runbooks, owner] = await Promise.all([runbooksTask, ownerTask]);
   const ownerRecord = owner === undefined || owner === null ? undefined : asRecord(redactObject(owner));
 
-  const engineInput = { analysis, runbooks, namespace: input.namespace, podName: input.pod_name };
+  const target = commandTargetFrom({
+    namespace: input.namespace,
+    podName: input.pod_name,
+    log: redactedLog,
+    facts: podFacts(k8sContext),
+  });
+  const engineInput = { analysis, runbooks, namespace: input.namespace, podName: input.pod_name, target };
   let core: DiagnosisCore;
   if (deps.model) {
     const model = deps.model;
@@ -113,7 +127,7 @@ export async function diagnose(input: DiagnoseRequest, deps: DiagnoseDeps): Prom
 }
 
 /** Query text for runbook retrieval: the category plus redacted evidence. */
-export function runbookQuery(analysis: ReturnType<typeof analyzeLog>): string {
+export function runbookQuery(analysis: AnalysisResult): string {
   const evidence = analysis.classifications
     .filter((c) => c.category === analysis.category)
     .slice(0, 3)

@@ -86,7 +86,7 @@ describe("llmDiagnosis", () => {
 
   it.each([
     ["malformed JSON", "{ not json"],
-    ["schema-violating output", JSON.stringify({ ...good, category: "disk_full" })],
+    ["schema-violating output", JSON.stringify({ ...good, category: "not_a_category" })],
     ["missing fields", JSON.stringify({ category: "oomkilled" })],
   ])("falls back to offline on %s", async (_name, text) => {
     const model = new MockLanguageModelV3({ doGenerate: async () => textResult(text) });

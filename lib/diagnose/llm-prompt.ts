@@ -23,7 +23,8 @@ export const DIAGNOSIS_SYSTEM_PROMPT = [
   "severity: critical (outage/data loss risk), high (service down or deploy blocked), medium (degraded), low (informational).",
   "fix_commands: concrete shell commands (kubectl, helm, terraform, argocd, docker) using the given namespace/pod when known; prefer read-only diagnostics first, then the fix. Each needs a one-sentence description.",
   "prevention_tips: short, specific practices that stop this class of failure recurring.",
-  "root_cause: 2-5 sentences explaining what failed and why, citing the evidence line.",
+  "root_cause: 2-5 sentences explaining what failed and why, citing the evidence line (a live cluster fact counts as evidence, e.g. 'pod status: CreateContainerConfigError: …').",
+  "Runbooks are reference material: never present their example values (lock IDs, bucket, pod or image names) as if they came from the user's log.",
 ].join("\n");
 
 export function buildDiagnosisPrompt(input: LlmPromptInput): { system: string; prompt: string } {
@@ -37,12 +38,21 @@ export function buildDiagnosisPrompt(input: LlmPromptInput): { system: string; p
       "evidence:",
       ...analysis.classifications
         .slice(0, 15)
-        .map((c) => `- [${c.category}/${c.severity}] line ${c.line}: ${c.excerpt}`),
+        .map((c) => `- [${c.category}/${c.severity}] ${evidenceWhere(c)}: ${c.excerpt}`),
     ].join("\n"),
   );
+  // Names for concrete commands; each was matched by a narrow pattern (no spaces), so it cannot carry prose.
+  const t = input.target ?? {};
   const target = [
-    input.namespace && `namespace: ${input.namespace}`,
-    input.podName && `pod: ${input.podName}`,
+    (input.namespace ?? t.namespace) && `namespace: ${input.namespace ?? t.namespace}`,
+    (input.podName ?? t.podName) && `pod: ${input.podName ?? t.podName}`,
+    t.workload && `workload: ${t.workload.kind}/${t.workload.name}`,
+    t.container && `container: ${t.container}`,
+    t.image && `image: ${t.image}`,
+    t.pvc && `pvc: ${t.pvc}`,
+    t.node && `node: ${t.node}`,
+    t.lockId && `terraform lock ID: ${t.lockId}`,
+    t.file && `file: ${t.file}${t.line ? ` line ${t.line}` : ""}`,
   ]
     .filter(Boolean)
     .join("\n");
@@ -122,4 +132,9 @@ function safeJson(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** Where an analyzer hit came from: a line of the pasted log, or a live cluster fact. */
+function evidenceWhere(c: { line: number; source?: "log" | "cluster" }): string {
+  return c.source === "cluster" ? "live cluster state" : `line ${c.line}`;
 }

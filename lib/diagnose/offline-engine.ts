@@ -1,3 +1,4 @@
+import type { Classification } from "./analyzer";
 import { CATEGORY_TITLES } from "./categories";
 import { fixCommandsFor } from "./commands";
 import { PATTERNS } from "./patterns";
@@ -18,7 +19,15 @@ export function offlineDiagnosis(input: EngineInput): DiagnosisCore {
   const parts: string[] = [];
   if (primary) {
     parts.push(`${CATEGORY_TITLES[category]}. ${explanations.get(primary.pattern_id) ?? ""}`.trim());
-    parts.push(`Evidence (line ${primary.line}): ${primary.excerpt}`);
+    parts.push(evidenceLine(primary));
+    // Live facts that back the same cause are cited too: they are what the user did not paste.
+    const live = analysis.classifications.filter(
+      (c) => c !== primary && sourceOf(c) === "cluster" && c.category === category,
+    );
+    for (const c of live.slice(0, 2)) parts.push(evidenceLine(c));
+    if (category === "terraform_state_lock" && input.target?.lockId) {
+      parts.push(`Lock ID stated in your log: ${input.target.lockId}.`);
+    }
     const symptoms = analysis.categories.filter((c) => c !== category && c !== "other");
     if (symptoms.length > 0) {
       parts.push(`Also observed, treated as consequences or secondary signals: ${symptoms.join(", ")}.`);
@@ -28,24 +37,29 @@ export function offlineDiagnosis(input: EngineInput): DiagnosisCore {
       "No known failure pattern matched. Check the full pod description, recent events and the logs of the previous container instance.",
     );
   }
+  // The runbook is named, never quoted: its examples (lock IDs, bucket names,
+  // pod names) read like evidence from the user's system when pasted here.
   const best = [...runbooks].sort((a, b) => b.score - a.score)[0];
-  if (best) {
-    const excerpt = best.excerpt ? ` ${firstSentence(best.excerpt)}` : "";
-    parts.push(`Runbook: "${best.title}" (${best.url}).${excerpt}`);
-  }
+  if (best) parts.push(`See the runbook "${best.title}" (${best.url}).`);
   return {
     engine: "offline",
     severity: analysis.severity,
     category,
     root_cause: parts.join("\n"),
-    fix_commands: fixCommandsFor(category, { namespace: input.namespace, podName: input.podName }),
+    fix_commands: fixCommandsFor(
+      category,
+      input.target ?? { namespace: input.namespace, podName: input.podName },
+    ),
     prevention_tips: [...PREVENTION_TIPS[category]],
   };
 }
 
-function firstSentence(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const end = flat.search(/[.!?](\s|$)/);
-  const sentence = end >= 0 ? flat.slice(0, end + 1) : flat;
-  return sentence.length > 300 ? `${sentence.slice(0, 297)}...` : sentence;
+function sourceOf(c: Classification): "log" | "cluster" {
+  return (c as { source?: "log" | "cluster" }).source ?? "log";
+}
+
+function evidenceLine(c: Classification): string {
+  return sourceOf(c) === "cluster"
+    ? `Evidence (live cluster state): ${c.excerpt}`
+    : `Evidence (line ${c.line}): ${c.excerpt}`;
 }

@@ -77,6 +77,30 @@ export const PREVENTION_TIPS: Record<Category, string[]> = {
     "Size the heap relative to the container (-XX:MaxRAMPercentage) and enable heap dumps on OOM.",
     "Track heap usage and GC time in metrics and load-test with production-sized data.",
   ],
+  database_error: [
+    "Run schema migrations as a gated deploy step so code never reaches a database missing its tables.",
+    "Pool connections (PgBouncer/HikariCP) and size pools below the server's max_connections across all replicas.",
+  ],
+  cloud_auth: [
+    "Use workload identity (IRSA, GKE Workload Identity, Azure workload identity) instead of long-lived keys.",
+    "Alert on credential expiry and grant least-privilege policies that are tested in CI.",
+  ],
+  disk_full: [
+    "Alert on filesystem usage at 80% and set ephemeral-storage requests/limits for pods that write locally.",
+    "Rotate logs and prune build caches on CI runners on a schedule.",
+  ],
+  port_in_use: [
+    "Read the listen port from configuration and fail with a clear message when it is taken.",
+    "Stop previous instances cleanly (SIGTERM handling) so restarts do not race the old listener.",
+  ],
+  permission_denied: [
+    "Build images that run as a non-root user owning the paths it writes; set fsGroup for mounted volumes.",
+    "Write only to declared volumes (emptyDir, PVC) when the root filesystem is read-only.",
+  ],
+  network_timeout: [
+    "Set explicit connect/read timeouts with retries and backoff on every outbound call.",
+    "Monitor dependency latency and keep NetworkPolicies and security groups in version control.",
+  ],
   application_exception: [
     "Add tests for the failing code path and validate inputs at service boundaries.",
     "Report exceptions to an error tracker with release tags to correlate them with deployments.",

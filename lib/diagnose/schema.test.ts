@@ -67,6 +67,6 @@ describe("diagnoseResponseSchema", () => {
       timings_ms: { total: 1 },
     };
     expect(diagnoseResponseSchema.safeParse(base).success).toBe(true);
-    expect(diagnoseResponseSchema.safeParse({ ...base, category: "disk_full" }).success).toBe(false);
+    expect(diagnoseResponseSchema.safeParse({ ...base, category: "not_a_category" }).success).toBe(false);
   });
 });

@@ -74,7 +74,15 @@ export const classificationSchema = z
     category: categorySchema,
     severity: severitySchema,
     pattern_id: z.string().describe("Id of the matching pattern in the pattern library."),
-    line: z.number().int().min(1).describe("1-based line number in error_message."),
+    line: z
+      .number()
+      .int()
+      .min(1)
+      .describe("1-based line number in error_message, or in the live cluster facts when source is cluster."),
+    source: z
+      .enum(["log", "cluster"])
+      .optional()
+      .describe("log: a line of error_message; cluster: a fact read from the live pod, its owner or node."),
     excerpt: z.string().describe("Redacted excerpt of the matching line."),
   })
   .meta({ id: "DiagnoseClassification" });

@@ -1,6 +1,6 @@
 import type { AnalysisResult } from "./analyzer";
 import type { Category, Severity } from "./categories";
-import type { FixCommand } from "./commands";
+import type { CommandTarget, FixCommand } from "./commands";
 
 /** A runbook retrieval hit as produced by lib/runbooks search. */
 export interface RunbookHit {
@@ -26,4 +26,6 @@ export interface EngineInput {
   runbooks: RunbookHit[];
   namespace?: string;
   podName?: string;
+  /** Names found in the request, the log and the live pod, for concrete commands. */
+  target?: CommandTarget;
 }

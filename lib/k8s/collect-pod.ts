@@ -1,5 +1,6 @@
 import type { V1Container, V1ContainerStatus, V1OwnerReference, V1Pod } from "@kubernetes/client-node";
 import { redactStrings } from "@/lib/diagnose/redact-object";
+import { analyzeNodes } from "./analyzers/nodes";
 import { analyzePods } from "./analyzers/pods";
 import { kubeCall } from "./call";
 import type { KubeClients } from "./client";
@@ -44,11 +45,15 @@ export interface PodContext {
     node: string | null;
     pod_ip: string | null;
     started_at: string | null;
+    /** PersistentVolumeClaims the pod mounts (names, for concrete commands). */
+    claims: string[];
     conditions: { type: string; status: string; reason: string | null; message: string | null }[];
   };
   containers: ContainerSummary[];
   events: EventSummary[];
   owner: OwnerSummary | null;
+  /** The node's unhealthy conditions (not Ready, pressure True); empty when healthy or unreadable. */
+  node_conditions: { type: string; status: string; reason: string | null; message: string | null }[];
   problems: Problem[];
   errors: ResourceError[];
 }
@@ -113,14 +118,21 @@ async function collectUnredacted(
   const fieldSelector = `involvedObject.name=${name},involvedObject.namespace=${namespace}`;
   const controller =
     pod.metadata?.ownerReferences?.find((o) => o.controller) ?? pod.metadata?.ownerReferences?.[0];
-  const [eventsRes, owner] = await Promise.all([
+  const nodeName = pod.spec?.nodeName;
+  const [eventsRes, owner, nodeRes] = await Promise.all([
     kubeCall("events", clients.timeoutMs, (o) =>
       clients.core.listNamespacedEvent({ namespace, fieldSelector }, o),
     ),
     controller
       ? describeOwner(clients, namespace, controller as V1OwnerReference, errors)
       : Promise.resolve(null),
+    // The node's state is part of why a pod fails (pressure evictions, NotReady).
+    nodeName
+      ? kubeCall("nodes", clients.timeoutMs, (o) => clients.core.readNode({ name: nodeName }, o))
+      : Promise.resolve(null),
   ]);
+  if (nodeRes && !nodeRes.ok) errors.push(nodeRes.error);
+  const node = nodeRes?.ok ? nodeRes.value : null;
   const events = eventsRes.ok ? (eventsRes.value.items as KubeEvent[]) : [];
   if (!eventsRes.ok) errors.push(eventsRes.error);
 
@@ -135,6 +147,9 @@ async function collectUnredacted(
       node: pod.spec?.nodeName ?? null,
       pod_ip: pod.status?.podIP ?? null,
       started_at: iso(pod.status?.startTime),
+      claims: (pod.spec?.volumes ?? []).flatMap((v) =>
+        v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : [],
+      ),
       conditions: (pod.status?.conditions ?? []).map((c) => ({
         type: c.type,
         status: c.status,
@@ -153,7 +168,10 @@ async function collectUnredacted(
       }))
       .sort((a, b) => (b.last_seen ?? "").localeCompare(a.last_seen ?? "")),
     owner,
-    problems: analyzePods([pod], { now: opts.now, events }),
+    node_conditions: (node?.status?.conditions ?? [])
+      .filter((c) => (c.type === "Ready" ? c.status !== "True" : c.status === "True"))
+      .map((c) => ({ type: c.type, status: c.status, reason: c.reason ?? null, message: c.message ?? null })),
+    problems: [...analyzePods([pod], { now: opts.now, events }), ...(node ? analyzeNodes([node]) : [])],
     errors,
   };
 }

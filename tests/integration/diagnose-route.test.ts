@@ -4,15 +4,14 @@ import { MockLanguageModelV3 } from "ai/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/diagnose/route";
 import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory";
-import { resetServerConfigForTests } from "@/lib/config/server-config";
 import { createDb, type Db } from "@/lib/db/client";
 import { diagnoseResponseSchema, MAX_ERROR_MESSAGE_BYTES } from "@/lib/diagnose/schema";
 import { setDiagnoseModelForTests } from "@/lib/diagnose/service";
-import { resetKubeServiceForTests } from "@/lib/k8s/service";
-import { getRunbookService, resetRunbookServiceForTests } from "@/lib/runbooks/service-instance";
+import { getRunbookService } from "@/lib/runbooks/service-instance";
 import { startTempChroma, type TempChroma } from "@/tests/support/chroma";
 import { type FakeKube, startFakeKube } from "@/tests/support/fake-kube/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/postgres";
+import { configureServices } from "@/tests/support/service-env";
 
 const ENV_KEYS = [
   "CHROMA_URL",
@@ -65,13 +64,7 @@ async function expectError(res: Response, status: number, field?: string) {
 }
 
 function configure(env: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>>) {
-  for (const k of ENV_KEYS) {
-    if (env[k] === undefined) delete process.env[k];
-    else process.env[k] = env[k];
-  }
-  resetServerConfigForTests();
-  resetRunbookServiceForTests();
-  resetKubeServiceForTests();
+  configureServices(ENV_KEYS, env);
 }
 
 let chroma: TempChroma;

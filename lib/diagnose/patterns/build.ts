@@ -71,10 +71,11 @@ export const buildPatterns: LogPattern[] = [
     id: "deps.jvm-go-rust",
     category: "dependency_resolution",
     severity: "high",
-    regex: String.raw`(?i)(?:could not resolve dependencies for project|could not resolve all (?:files|dependencies|artifacts) for configuration|could not find artifact \S+|missing go\.sum entry|cannot find module providing package|\bunknown revision \S+|failed to select a version for (?:the requirement|\S+)|no matching package named)`,
+    regex: String.raw`(?i)(?:could not resolve dependencies for project|^go: \S+@\S+: (?:unexpected status .*\b(?:404|410)\b|reading \S+: (?:404|410)\b|invalid version|unknown revision)|could not resolve all (?:files|dependencies|artifacts) for configuration|could not find artifact \S+|missing go\.sum entry|cannot find module providing package|\bunknown revision \S+|failed to select a version for (?:the requirement|\S+)|no matching package named)`,
     explanation: "Maven/Gradle/Go/Cargo cannot resolve a module or artifact version.",
     examples: {
       positive: [
+        "go: github.com/a/b@v0.0.0-20181227030943-b85e20a7d4b8: unexpected status (https://goproxy.io/github.com/a/b/@v/v0.0.0.info): 404 Not Found",
         "[ERROR] Failed to execute goal on project api: Could not resolve dependencies for project com.acme:api:jar:1.0: Could not find artifact com.acme:lib:jar:9.9 in central",
         "> Could not resolve all files for configuration ':app:compileClasspath'.",
         "go: github.com/acme/lib@v1.9.0: reading github.com/acme/lib/go.mod at revision v1.9.0: unknown revision v1.9.0",

@@ -6,10 +6,12 @@ export const deliveryPatterns: LogPattern[] = [
     id: "helm.operation-failed",
     category: "helm_release",
     severity: "high",
-    regex: String.raw`(?i)(?:\bError: (?:INSTALLATION|UPGRADE|ROLLBACK|UNINSTALLATION) FAILED\b|another operation \(install/upgrade/rollback\) is in progress|has no deployed releases|cannot re-use a name that is still in use)`,
+    regex: String.raw`(?i)(?:\bError: (?:INSTALLATION|UPGRADE|ROLLBACK|UNINSTALLATION) FAILED\b|\bError: release \S+ failed\b|^\s*\$?\s*helm (?:install|upgrade|rollback)\b.*|another operation \(install/upgrade/rollback\) is in progress|has no deployed releases|cannot re-use a name that is still in use)`,
     explanation: "A Helm install/upgrade/rollback failed or the release is stuck in a pending state.",
     examples: {
       positive: [
+        "Error: release misty-unicorn failed: timed out waiting for the condition",
+        "$ helm install stable/spinnaker --name=spinnaker --namespace=spinnaker",
         "Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress",
         "Error: INSTALLATION FAILED: cannot re-use a name that is still in use",
         `Error: UPGRADE FAILED: "api" has no deployed releases`,
@@ -65,11 +67,13 @@ export const deliveryPatterns: LogPattern[] = [
     id: "argocd.manifest",
     category: "argocd_sync",
     severity: "high",
-    regex: String.raw`(?i)(?:failed to generate manifest|Manifest generation error|\bapp path does not exist\b|unable to resolve '[^']+' to a commit SHA|\bHealth Status:\s+(?:Degraded|Missing)\b|\bSync Status:\s+(?:OutOfSync|Unknown)\b)`,
+    regex: String.raw`(?i)(?:failed to generate manifest|Manifest generation error|\bInvalidSpecError\b|Unable to generate manifests|health state has transitioned from \w+ to (?:Degraded|Missing)|\bapp path does not exist\b|unable to resolve '[^']+' to a commit SHA|\bHealth Status:\s+(?:Degraded|Missing)\b|\bSync Status:\s+(?:OutOfSync|Unknown)\b)`,
     explanation:
       "Argo CD cannot render the application's manifests, or the application is out of sync/degraded.",
     examples: {
       positive: [
+        "application spec for istio-cni is invalid: InvalidSpecError: Unable to generate manifests in x",
+        "application 'shop' health state has transitioned from Progressing to Degraded",
         "rpc error: code = Unknown desc = Manifest generation error (cached): `kustomize build .` failed exit status 1",
         "Health Status:      Degraded",
         "Sync Status:        OutOfSync from main (1a2b3c4)",

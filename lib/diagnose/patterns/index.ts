@@ -1,10 +1,12 @@
 import { accessPatterns } from "./access";
 import { buildPatterns } from "./build";
+import { dataCloudPatterns } from "./data-cloud";
 import { deliveryPatterns } from "./delivery";
 import { kubernetesPlacementPatterns } from "./kubernetes-placement";
 import { kubernetesWorkloadPatterns } from "./kubernetes-workload";
 import { networkPatterns } from "./network";
 import { runtimePatterns } from "./runtime";
+import { systemPatterns } from "./system";
 import { terraformPatterns } from "./terraform";
 import type { LogPattern } from "./types";
 
@@ -19,4 +21,6 @@ export const PATTERNS: readonly LogPattern[] = [
   ...deliveryPatterns,
   ...buildPatterns,
   ...runtimePatterns,
+  ...dataCloudPatterns,
+  ...systemPatterns,
 ];

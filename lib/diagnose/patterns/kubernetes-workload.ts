@@ -30,13 +30,30 @@ export const kubernetesWorkloadPatterns: LogPattern[] = [
     },
   },
   {
+    id: "k8s.crashloop.restart-count",
+    category: "crashloopbackoff",
+    severity: "medium",
+    // `kubectl describe pod`: a container that keeps exiting piles up restarts.
+    regex: String.raw`^\s*Restart Count:\s*(?:[3-9]|\d{2,})\s*$`,
+    explanation:
+      "The container has restarted repeatedly: it keeps exiting and the kubelet keeps restarting it.",
+    examples: {
+      positive: ["Restart Count: 19", "    Restart Count:  4"],
+      negative: ["Restart Count: 0", "Restart Count: 1"],
+    },
+  },
+  {
     id: "k8s.oom.reason",
     category: "oomkilled",
     severity: "critical",
-    regex: String.raw`\bOOMKill(?:ed|ing)\b`,
+    regex: String.raw`\bOOM ?Kill(?:ed|ing)\b`,
     explanation: "The container exceeded its memory limit and the kernel OOM killer terminated it.",
     examples: {
-      positive: ["      Reason:       OOMKilled", `{"reason":"OOMKilled","exitCode":137}`],
+      positive: [
+        '"reason": "OOM Killed",',
+        "      Reason:       OOMKilled",
+        `{"reason":"OOMKilled","exitCode":137}`,
+      ],
       negative: ["      Reason:       Completed"],
     },
   },
@@ -44,10 +61,10 @@ export const kubernetesWorkloadPatterns: LogPattern[] = [
     id: "k8s.oom.exit-137",
     category: "oomkilled",
     severity: "high",
-    regex: String.raw`(?i)\bexit(?:ed)?(?: with)? (?:code|status)\s*[:=]?\s*137\b`,
+    regex: String.raw`(?i)(?:\bexit(?:ed)?(?: with)? (?:code|status)\s*[:=]?\s*137\b|"exitCode":\s*137\b)`,
     explanation: "Exit code 137 (SIGKILL) is almost always the OOM killer for containers.",
     examples: {
-      positive: ["      Exit Code:    137", "container exited with code 137"],
+      positive: ['"exitCode": 137,', "      Exit Code:    137", "container exited with code 137"],
       negative: ["      Exit Code:    1", "exit code 1370 unrelated"],
     },
   },
@@ -77,11 +94,12 @@ export const kubernetesWorkloadPatterns: LogPattern[] = [
     id: "k8s.image.failed-pull",
     category: "imagepullbackoff",
     severity: "high",
-    regex: String.raw`(?i)(?:failed to pull (?:and unpack )?image|back-?off pulling image|pull access denied|manifest unknown|manifest for \S+ not found|repository does not exist or may require)`,
+    regex: String.raw`(?i)(?:failed to pull (?:and unpack )?image|\btoomanyrequests\b|reached your pull rate limit|error pulling image configuration|back-?off pulling image|pull access denied|manifest unknown|manifest for \S+ not found|repository does not exist or may require)`,
     explanation:
       "The registry refused the image reference: wrong tag, missing image, or missing pull credentials.",
     examples: {
       positive: [
+        "Error response from daemon: toomanyrequests: You have reached your pull rate limit.",
         `Failed to pull image "registry.example.com/api:v9": rpc error: code = NotFound desc = manifest unknown`,
         'Back-off pulling image "ghcr.io/acme/api:latest"',
         "Error response from daemon: pull access denied for acme/api, repository does not exist or may require 'docker login'",

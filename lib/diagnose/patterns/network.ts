@@ -40,11 +40,12 @@ export const networkPatterns: LogPattern[] = [
     id: "net.tcp.refused",
     category: "connection_refused",
     severity: "high",
-    regex: String.raw`(?i)(?:connection refused|\bECONNREFUSED\b|\[Errno 111\]|\bConnectException\b|\bConnectionRefusedError\b)`,
+    regex: String.raw`(?i)(?:connection refused|\bECONNREFUSED\b|\[Errno 111\]|actively refused it|\bConnectException\b|\bConnectionRefusedError\b)`,
     explanation:
       "Nothing is listening at the target address: the dependency is down, not ready, or on another port.",
     examples: {
       positive: [
+        "dial tcp [::1]:5432: connectex: No connection could be made because the target machine actively refused it.",
         "dial tcp 10.0.12.7:5432: connect: connection refused",
         "Error: connect ECONNREFUSED 127.0.0.1:6379",
         "java.net.ConnectException: Connection refused (Connection refused)",
@@ -71,11 +72,12 @@ export const networkPatterns: LogPattern[] = [
     id: "tls.x509",
     category: "tls_certificate",
     severity: "high",
-    regex: String.raw`(?i)(?:\bx509: |\bcertificate (?:has )?expired\b|certificate verify failed|self[- ]signed certificate|unable to (?:get local issuer|verify the first) certificate|\b(?:CERT_HAS_EXPIRED|UNABLE_TO_VERIFY_LEAF_SIGNATURE|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID)\b)`,
+    regex: String.raw`(?i)(?:\bx509: |\bcertificate (?:has )?expired\b|certificate is not yet valid|\berror \d+ at \d+ depth lookup: |certificate verify failed|self[- ]signed certificate|unable to (?:get local issuer|verify the first) certificate|\b(?:CERT_HAS_EXPIRED|UNABLE_TO_VERIFY_LEAF_SIGNATURE|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID)\b)`,
     explanation:
       "The peer's certificate is expired, self-signed, issued by an unknown CA, or for another host name.",
     examples: {
       positive: [
+        "error 9 at 0 depth lookup: certificate is not yet valid",
         'Get "https://registry.internal/v2/": x509: certificate signed by unknown authority',
         "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate",
         "Error: certificate has expired",

@@ -32,22 +32,32 @@ export const terraformPatterns: LogPattern[] = [
     id: "tf.auth.aws",
     category: "terraform_provider_auth",
     severity: "high",
-    regex: String.raw`(?i)(?:no valid credential sources found|error configuring Terraform AWS Provider|\bInvalidClientTokenId\b|\bSignatureDoesNotMatch\b|\bExpiredToken(?:Exception)?\b|\bUnrecognizedClientException\b|security token included in the request is (?:invalid|expired)|failed to refresh cached credentials)`,
-    explanation: "The AWS provider has no usable credentials or they are invalid/expired.",
+    // Terraform-specific wording only: the same AWS error codes from an SDK or
+    // the CLI are cloud_auth (see data-cloud.ts); on one line with these, this wins by rank.
+    regex: String.raw`(?i)(?:no valid credential sources found|Failed to get existing workspaces:.*(?:40[13]\b|AADSTS|credential|AccessDenied|token)|\[terragrunt\].*(?:credential|AccessDenied|not authorized)|Error finding AWS credentials|^\s*\*\s+(?:module\.\S+\.)?(?:aws|google|azurerm)_[a-z0-9_]+\.\S+: .*(?:UnauthorizedOperation|AccessDenied|not authorized|credential)|error configuring Terraform AWS Provider|configuring Terraform AWS Provider|error configuring S3 Backend|(?:configuring|initializing) (?:the )?(?:S3|GCS|azurerm|remote) backend.*(?:credential|token|auth|denied|403)|with provider\["registry\.terraform\.io/[^"]+"\].*(?:credential|token|auth))`,
+    explanation:
+      "The AWS provider (or the S3 backend) has no usable credentials or they are invalid/expired.",
     examples: {
       positive: [
+        'Error: Failed to get existing workspaces: Error retrieving keys for Storage Account "x": StatusCode=0 -- Original Error: clientCredentialsToken: received HTTP status 401 with response: AADSTS7000215',
+        "[terragrunt] 2019/10/08 10:22:12 Error finding AWS credentials: AccessDenied: User: arn:aws:iam::1:user/u is not authorized to perform: sts:AssumeRole",
+        "* aws_instance.etcd_node.1: UnauthorizedOperation: You are not authorized to perform this operation.",
         "│ Error: No valid credential sources found",
         "Error: configuring Terraform AWS Provider: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, https response error StatusCode: 403, api error InvalidClientTokenId",
+        "Error: error configuring S3 Backend: no valid credential sources for S3 Backend found.",
+      ],
+      negative: [
+        "Refreshing state... [id=vpc-0abc]",
         "ExpiredToken: The security token included in the request is expired",
       ],
-      negative: ["Refreshing state... [id=vpc-0abc]"],
     },
   },
   {
     id: "tf.auth.cloud",
     category: "terraform_provider_auth",
     severity: "high",
-    regex: String.raw`(?i)(?:google: could not find default credentials|oauth2: cannot fetch token|building AzureRM Client|\bAADSTS\d{4,}|unable to (?:locate|find) credentials|error validating provider credentials|invalid provider configuration|Error: (?:Unauthorized|invalid_grant)\b)`,
+    // `│ Error:` is Terraform's boxed diagnostic; an auth message inside it is the provider's.
+    regex: String.raw`(?i)(?:^\s*[│|]?\s*Error: (?:google: could not find default credentials|building AzureRM Client|Unauthorized\b|invalid_grant\b)|error validating provider credentials|invalid provider configuration|^\s*│\s*Error: .*(?:credential|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|AADSTS\d{4,}|oauth2: cannot fetch token|security token included in the request))`,
     explanation:
       "GCP/Azure/generic provider authentication failure (missing ADC, expired service principal, bad token).",
     examples: {
@@ -55,8 +65,13 @@ export const terraformPatterns: LogPattern[] = [
         "Error: google: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc",
         "Error: building AzureRM Client: obtain subscription() from Azure CLI: AADSTS700082: The refresh token has expired",
         "│ Error: Invalid provider configuration",
+        "│ Error: reading S3 Bucket: ExpiredToken: The security token included in the request is expired",
       ],
-      negative: ["Initializing provider plugins...", "- Installed hashicorp/google v5.0.0"],
+      negative: [
+        "Initializing provider plugins...",
+        "- Installed hashicorp/google v5.0.0",
+        "google.auth.exceptions.DefaultCredentialsError: Could not automatically determine credentials.",
+      ],
     },
   },
 ];
