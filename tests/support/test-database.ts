@@ -43,6 +43,8 @@ export interface CreateTestDatabaseOptions {
   migrate?: boolean;
   /** Defaults to process.env.TEST_DATABASE_URL; empty means embedded PGlite. */
   serverUrl?: string;
+  /** Prefix of the database's name on a real server (default `portico_test_`). */
+  namePrefix?: string;
 }
 
 const ROOT_DIR = path.resolve(__dirname, "../..");
@@ -63,7 +65,7 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   const migrate = options.migrate ?? true;
   let db: TestDatabase;
   if (serverUrl) {
-    const name = `portico_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+    const name = `${options.namePrefix ?? "portico_test_"}${randomUUID().replaceAll("-", "").slice(0, 16)}`;
     await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
     let dropped: Promise<void> | undefined;
     db = {
