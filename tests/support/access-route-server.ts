@@ -5,9 +5,9 @@
 import { GET as entities } from "@/app/api/catalog/entities/route";
 import { DELETE as revokeToken } from "@/app/api/tokens/[id]/route";
 import { POST as createToken, GET as listTokens } from "@/app/api/tokens/route";
-import { type RouteHandler, serveRoutes } from "./route-server";
+import { type RouteHandler, type RouteTable, serveRoutes } from "./route-server";
 
-serveRoutes((method, path) => {
+serveRoutes((method, path): ReturnType<RouteTable> => {
   if (method === "GET" && path === "/api/catalog/entities")
     return { handler: entities as RouteHandler, params: {} };
   if (method === "GET" && path === "/api/tokens") return { handler: listTokens as RouteHandler, params: {} };
