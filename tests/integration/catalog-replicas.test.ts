@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createTestDatabase, postgresReachable, type TestDatabase } from "../support/test-database";
 
 /**
  * Two catalog server processes (replicas) on ONE real PostgreSQL: concurrent registers and
@@ -19,19 +19,7 @@ const serverUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.
 const LEASE_S = 2;
 const N = 6; // locations
 
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const pgUp = await reachable(serverUrl);
+const pgUp = await postgresReachable(serverUrl, 2_000);
 if (!pgUp && process.env.CI !== "true")
   console.warn(
     `catalog-replicas: skipped, no PostgreSQL at ${new URL(serverUrl).host} (set TEST_DATABASE_URL)`,

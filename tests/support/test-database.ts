@@ -15,6 +15,19 @@ export async function adminQuery(serverUrl: string, sql: string): Promise<void> 
   }
 }
 
+/** Whether a PostgreSQL server answers at `url` (tests that need a real server skip without one). */
+export async function postgresReachable(url: string, timeoutMs = 1_000): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /**
  * Drops a test database, letting sessions that are closing finish first: pools resolve end()
  * before their sockets close, and FORCE would kill such a session, whose client then emits an
