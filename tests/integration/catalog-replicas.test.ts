@@ -34,6 +34,8 @@ let db: TestDatabase;
 let sql: pg.Client;
 let dataDir = "";
 const replicas: Replica[] = [];
+/** Every process spawned, started or not, so afterAll kills even one that never listened. */
+const children: ChildProcess[] = [];
 
 function startReplica(): Promise<Replica> {
   const child = spawn(
@@ -60,8 +62,9 @@ function startReplica(): Promise<Replica> {
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
+  children.push(child);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("replica did not start")), 90_000);
+    const timer = setTimeout(() => reject(new Error("replica did not start")), 240_000);
     child.stdout?.on("data", (d: Buffer) => {
       if (process.env.REPLICA_LOG_LEVEL) process.stderr.write(d);
       const m = /listening (\d+)/.exec(d.toString());
@@ -135,17 +138,17 @@ describe.skipIf(!pgUp && process.env.CI !== "true")("catalog on two server proce
     await sql.connect();
     dataDir = await mkdtemp(path.join(tmpdir(), "portico-replicas-"));
     replicas.push(...(await Promise.all([startReplica(), startReplica()])));
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     // Gone before the database is dropped, or they log its connections being terminated.
     await Promise.all(
-      replicas.map(
-        (r) =>
+      children.map(
+        (child) =>
           new Promise((resolve) => {
-            if (r.child.exitCode !== null || r.child.signalCode !== null) return resolve(undefined);
-            r.child.once("exit", resolve);
-            r.child.kill("SIGKILL");
+            if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
+            child.once("exit", resolve);
+            child.kill("SIGKILL");
           }),
       ),
     );
