@@ -212,26 +212,30 @@ describe.skipIf(!pgUp && process.env.CI !== "true")("catalog on two server proce
     }
   }, 180_000);
 
-  it("shows a change made through A on B at once (B's list index included)", async () => {
+  it("shows a change made through A on B at once", async () => {
     const [a, b] = replicas;
-    const byName = async (r: Replica, name: string) => {
-      const res = await call(r, "GET", `/api/catalog/entities/by-query?filter=metadata.name=${name}`);
-      return (res.body.items as Array<{ metadata: { description?: string } }>) ?? [];
+    // B runs with its list index on (as in production). NOTE: serving a stale index on purpose did
+    // not make this test fail, so these queries may be answered from SQL; the index's freshness
+    // itself is covered by catalog_state.revision and tests/integration/catalog-list-index.test.ts.
+    const byOwner = async (r: Replica, owner: string) => {
+      const res = await call(r, "GET", `/api/catalog/entities/by-query?filter=spec.owner=${owner}`);
+      return ((res.body.items as Array<{ metadata: { name: string } }>) ?? []).map((e) => e.metadata.name);
     };
-    // B has served lists before the change, so its index (if built) holds the old catalog.
-    await byName(b, "c0-a");
-    await byName(b, "c0-a");
-    expect(await byName(b, "late-one")).toEqual([]);
-    const doc = (d: string) =>
-      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: late-one\n  description: ${d}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-x\n`;
-    const first = await call(a, "POST", "/api/catalog/register", { yaml: doc("first") });
+    // B serves lists before the change, so its index is built from the catalog without it.
+    for (let i = 0; i < 10; i++) {
+      expect(await byOwner(b, "team-late")).toEqual([]);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const doc = (owner: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: late-one\nspec:\n  type: service\n  lifecycle: production\n  owner: ${owner}\n`;
+    const first = await call(a, "POST", "/api/catalog/register", { yaml: doc("team-late") });
     expect(first.status).toBe(201);
-    expect((await byName(b, "late-one")).map((e) => e.metadata.description)).toEqual(["first"]);
+    expect(await byOwner(b, "team-late")).toEqual(["late-one"]);
     const locationId = (first.body.location as { id: string }).id;
-    expect((await call(a, "POST", "/api/catalog/register", { yaml: doc("second"), locationId })).status).toBe(
-      201,
-    );
-    expect((await byName(b, "late-one")).map((e) => e.metadata.description)).toEqual(["second"]);
+    const second = await call(a, "POST", "/api/catalog/register", { yaml: doc("team-later"), locationId });
+    expect(second.status).toBe(201);
+    expect(await byOwner(b, "team-late")).toEqual([]);
+    expect(await byOwner(b, "team-later")).toEqual(["late-one"]);
   }, 120_000);
 
   it("runs the refresh scheduler on exactly one replica, and fails over when it dies", async () => {
