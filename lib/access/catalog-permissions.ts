@@ -109,10 +109,12 @@ export async function recordLocationRegistrant(
   principal: Principal,
   locationId: string,
 ): Promise<void> {
-  await db.accessResourceOwner.upsert({
-    where: { kind_resourceId: { kind: LOCATION_OWNER_KIND, resourceId: locationId } },
-    create: { kind: LOCATION_OWNER_KIND, resourceId: locationId, principalId: principal.id },
-    update: {},
+  // INSERT ... ON CONFLICT DO NOTHING: the first registrant stays. Prisma's upsert here is a
+  // read then an insert, and two replicas registering the same paste at once made the second
+  // fail with a unique violation (500).
+  await db.accessResourceOwner.createMany({
+    data: [{ kind: LOCATION_OWNER_KIND, resourceId: locationId, principalId: principal.id }],
+    skipDuplicates: true,
   });
 }
 

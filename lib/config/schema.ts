@@ -85,6 +85,8 @@ export const serverEnvSchema = z.object({
   // Honour X-Forwarded-Host/Proto/For (only behind a reverse proxy that sets them).
   PORTICO_TRUST_PROXY: optionalString.transform((v) => v === "true" || v === "1"),
   PORTICO_CATALOG_REFRESH_INTERVAL_S: intInRange(0, 86_400, 300),
+  // The scheduler lease (lib/db/lease.ts): a dead leader's replica is replaced within about this.
+  PORTICO_CATALOG_SCHEDULER_LEASE_S: intInRange(2, 3_600, 30),
   PORTICO_CATALOG_URL_ALLOWLIST: csv,
   // Set by scripts/start.ts for services it started itself, so health can say "embedded".
   PORTICO_EMBEDDED: csv,

@@ -28,6 +28,8 @@ export interface ServerConfig {
   auth: AuthConfig;
   catalog: {
     refreshIntervalSeconds: number;
+    /** Lease TTL of the one-replica refresh scheduler; renewed every third of it. */
+    schedulerLeaseSeconds: number;
     urlAllowlist: string[];
     allowPrivateUrls: boolean;
     listIndex: boolean;
@@ -160,6 +162,7 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
     },
     catalog: {
       refreshIntervalSeconds: e.PORTICO_CATALOG_REFRESH_INTERVAL_S,
+      schedulerLeaseSeconds: e.PORTICO_CATALOG_SCHEDULER_LEASE_S,
       urlAllowlist: e.PORTICO_CATALOG_URL_ALLOWLIST,
       allowPrivateUrls: e.PORTICO_CATALOG_ALLOW_PRIVATE_URLS,
       listIndex: e.PORTICO_CATALOG_LIST_INDEX,

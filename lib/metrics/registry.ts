@@ -59,6 +59,11 @@ function createMetrics() {
       help: "Chat answer streams currently open on this replica",
       registers,
     }),
+    catalogSchedulerLeader: new Gauge({
+      name: "portico_catalog_scheduler_leader",
+      help: "1 while this replica holds the catalog refresh scheduler lease (exactly one replica should)",
+      registers,
+    }),
     kubernetesErrors: new Counter({
       name: "portico_kubernetes_api_errors_total",
       help: "Failed Kubernetes API calls, by resource and status (HTTP code, or 'none' for timeouts and network errors)",

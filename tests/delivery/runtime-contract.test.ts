@@ -14,11 +14,10 @@ import {
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIsStale, distDir } from "@/scripts/lib/next-build";
 import { startTempChroma, type TempChroma } from "@/tests/support/chroma";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { createTestDatabase, postgresReachable, type TestDatabase } from "@/tests/support/test-database";
 import { gate, inCi, ROOT, walk, which } from "./support/tools";
 
 // The container's runtime contract, proved without Docker: the standalone server, laid out
@@ -49,18 +48,6 @@ async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-async function postgresReachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 /** The same layout and pruning as the Dockerfile's `assemble` stage. */

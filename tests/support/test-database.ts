@@ -15,6 +15,19 @@ export async function adminQuery(serverUrl: string, sql: string): Promise<void> 
   }
 }
 
+/** Whether a PostgreSQL server answers at `url` (tests that need a real server skip without one). */
+export async function postgresReachable(url: string, timeoutMs = 1_000): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /**
  * Drops a test database, letting sessions that are closing finish first: pools resolve end()
  * before their sockets close, and FORCE would kill such a session, whose client then emits an
@@ -43,6 +56,8 @@ export interface CreateTestDatabaseOptions {
   migrate?: boolean;
   /** Defaults to process.env.TEST_DATABASE_URL; empty means embedded PGlite. */
   serverUrl?: string;
+  /** Prefix of the database's name on a real server (default `portico_test_`). */
+  namePrefix?: string;
 }
 
 const ROOT_DIR = path.resolve(__dirname, "../..");
@@ -63,7 +78,7 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   const migrate = options.migrate ?? true;
   let db: TestDatabase;
   if (serverUrl) {
-    const name = `portico_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+    const name = `${options.namePrefix ?? "portico_test_"}${randomUUID().replaceAll("-", "").slice(0, 16)}`;
     await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
     let dropped: Promise<void> | undefined;
     db = {

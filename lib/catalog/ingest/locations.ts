@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { rebuildListCache } from "../db/list-cache";
 import { maintainAfterBulkWrite } from "../db/maintenance";
 import type { CatalogDb } from "../db/sql-client";
+import { lockCatalogWrites } from "../db/write-lock";
 import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION } from "../model/constants";
 import type { Entity } from "../model/types";
 import { type ApplyResult, applyTree, insertLocationErrors } from "./apply-tree";
@@ -136,10 +137,17 @@ export async function refreshLocation(
     documentIndex: 0,
   });
   try {
-    const result = await db.$transaction((tx) => applyTree(tx, location.id, tree), {
-      timeout: 600_000,
-      maxWait: 30_000,
-    });
+    const result = await db.$transaction(
+      async (tx) => {
+        // Before applyTree reads what is stored: see the header of write-lock.ts.
+        await lockCatalogWrites(tx);
+        return applyTree(tx, location.id, tree);
+      },
+      {
+        timeout: 600_000,
+        maxWait: 30_000,
+      },
+    );
     await maintainAfterBulkWrite(db, result.added + result.updated + result.orphaned);
     return { ok: true, ...result };
   } catch (cause) {
@@ -166,6 +174,7 @@ async function recordFailure(db: CatalogDb, locationId: string, problems: Ingest
 /** Removes a location and, like Backstage, the entities it manages and their relations. */
 export async function removeLocation(db: CatalogDb, locationId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
+    await lockCatalogWrites(tx);
     await tx.$executeRawUnsafe(
       `DELETE FROM catalog_relations WHERE origin_ref IN (SELECT ref FROM catalog_entities WHERE location_id::text = $1)`,
       locationId,

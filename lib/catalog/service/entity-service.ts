@@ -1,4 +1,5 @@
 import { invalidateListCache } from "@/lib/catalog/db/list-cache";
+import { lockCatalogWrites } from "@/lib/catalog/db/write-lock";
 import { ANNOTATION_ORPHAN } from "@/lib/catalog/model/constants";
 import { stringifyEntityRef } from "@/lib/catalog/model/entity-ref";
 import { getEntityByRef, getEntityByUid } from "@/lib/catalog/queries/get-entity";
@@ -26,6 +27,7 @@ export async function deleteEntityByUid(deps: CatalogDeps, uid: string): Promise
   const ref = stringifyEntityRef(entity);
   await deps.writes(() =>
     deps.db.$transaction(async (tx) => {
+      await lockCatalogWrites(tx);
       await tx.$executeRawUnsafe(`DELETE FROM catalog_relations WHERE origin_ref = $1`, ref);
       await tx.$executeRawUnsafe(`DELETE FROM catalog_entities WHERE id = $1::uuid`, uid);
       // A non-orphan whose location is gone is counted in the cached facets; orphans are not.

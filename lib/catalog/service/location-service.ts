@@ -10,6 +10,7 @@ import {
   type StoredLocation,
 } from "@/lib/catalog/ingest/locations";
 import { readLocationTree } from "@/lib/catalog/ingest/read-location-tree";
+import type { CatalogReader } from "@/lib/catalog/ingest/reader";
 import type { LocationSpec } from "@/lib/catalog/ingest/types";
 import { ANNOTATION_ORIGIN_LOCATION } from "@/lib/catalog/model/constants";
 import type { Entity } from "@/lib/catalog/model/types";
@@ -69,6 +70,18 @@ export function refreshStoredLocation(deps: CatalogDeps, location: StoredLocatio
   );
 }
 
+/** Registers and imports a new location through the write queue, timed like a refresh. */
+export function importNewLocation(deps: CatalogDeps, spec: LocationSpec, reader: CatalogReader) {
+  return deps.writes(async () => {
+    let added: Awaited<ReturnType<typeof addLocation>> | undefined;
+    await timeCatalogRefresh(async () => {
+      added = await addLocation(deps.db, spec, { reader });
+      return added.result;
+    });
+    return added as Awaited<ReturnType<typeof addLocation>>;
+  });
+}
+
 /**
  * `POST /locations`. Unlike Backstage (which processes asynchronously and answers with
  * `entities: []`), ingestion is synchronous here, so the stored entities come back at once.
@@ -107,7 +120,7 @@ export async function createLocation(
   const tree = await readLocationTree(spec, { reader });
   const failure = rootFailure(spec, tree.problems);
   if (failure) throw failure;
-  const { location } = await deps.writes(() => addLocation(deps.db, spec, { reader }));
+  const { location } = await importNewLocation(deps, spec, reader);
   return { location: toBackstageLocation(location), entities: await entitiesOfLocation(deps, spec) };
 }
 

@@ -149,4 +149,84 @@ describe("createRefreshScheduler", () => {
     expect(n).toBe(2);
     await s.stop();
   });
+
+  describe("with a lease (several replicas)", () => {
+    /** A lease another replica holds until `free` is set; counts acquire and release calls. */
+    function fakeLease() {
+      const state = { free: false, held: false, acquires: 0, releases: 0, fail: false };
+      return {
+        state,
+        lease: {
+          holder: "me",
+          acquire: async () => {
+            state.acquires++;
+            if (state.fail) throw new Error("db down");
+            state.held = state.free;
+            return state.held;
+          },
+          release: async () => {
+            state.releases++;
+            state.held = false;
+          },
+        },
+      };
+    }
+
+    it("runs passes only while holding the lease, and takes over once it is free", async () => {
+      const { state, lease } = fakeLease();
+      const refreshed: string[] = [];
+      const leadership: boolean[] = [];
+      const s = createRefreshScheduler({
+        intervalSeconds: 5,
+        log: log(),
+        lease,
+        leaseRenewMs: 1_000,
+        onLeadershipChange: (l) => leadership.push(l),
+        listLocationIds: async () => ["a"],
+        refreshLocation: async (id) => {
+          refreshed.push(id);
+        },
+      });
+      s.start();
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(refreshed).toEqual([]);
+      expect(s.leader).toBe(false);
+      expect(state.acquires).toBeGreaterThanOrEqual(20); // renewed every second, and before each pass
+      state.free = true; // the holder died and its lease expired
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(s.leader).toBe(true);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(refreshed).toEqual(["a"]);
+      expect(leadership).toEqual([true]);
+      await s.stop();
+      expect(state.releases).toBe(1);
+      expect(leadership).toEqual([true, false]);
+    });
+
+    it("stops a pass after the location in hand when the lease is lost or unreadable", async () => {
+      const { state, lease } = fakeLease();
+      state.free = true;
+      const refreshed: string[] = [];
+      const s = createRefreshScheduler({
+        intervalSeconds: 5,
+        log: log(),
+        lease,
+        leaseRenewMs: 1_000,
+        listLocationIds: async () => ["a", "b", "c"],
+        refreshLocation: async (id) => {
+          refreshed.push(id);
+          await new Promise((r) => setTimeout(r, 1_500));
+        },
+      });
+      s.start();
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(refreshed).toEqual(["a"]);
+      state.fail = true; // the next renewal (during "a") fails: treated as lost
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(refreshed).toEqual(["a"]);
+      expect(s.leader).toBe(false);
+      await s.stop();
+      expect(state.releases).toBe(0); // not held, nothing to release
+    });
+  });
 });

@@ -1,3 +1,5 @@
+import type { Lease } from "@/lib/db/lease";
+
 export interface SchedulerLog {
   info(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -9,6 +11,15 @@ export interface RefreshSchedulerOptions {
   listLocationIds: () => Promise<string[]>;
   refreshLocation: (id: string) => Promise<unknown>;
   log: SchedulerLog;
+  /**
+   * With several replicas: passes run only while this lease is held. It is renewed every
+   * `leaseRenewMs` (a third of its TTL, so two missed renewals still keep it), and taken over
+   * by another replica once its holder stopped renewing. Without it every process runs passes.
+   */
+  lease?: Lease;
+  leaseRenewMs?: number;
+  /** Called when this process gains or loses the lease (a metrics gauge, logs). */
+  onLeadershipChange?: (leader: boolean) => void;
 }
 
 export interface RefreshScheduler {
@@ -18,6 +29,8 @@ export interface RefreshScheduler {
   /** One pass over all locations; joins the running pass instead of overlapping it. */
   runOnce(): Promise<{ refreshed: number; failed: number }>;
   readonly started: boolean;
+  /** Holds the lease (always true without one, once started). */
+  readonly leader: boolean;
 }
 
 /**
@@ -34,6 +47,48 @@ export function createRefreshScheduler(options: RefreshSchedulerOptions): Refres
   // stop() bumps the generation; a pass started before it ends after its current location.
   let generation = 0;
 
+  const lease = options.lease;
+  let leader = false;
+  let leaseTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function setLeader(next: boolean) {
+    if (next === leader) return;
+    leader = next;
+    if (lease)
+      options.log.info(
+        { leader },
+        leader ? "catalog refresh: lease acquired" : "catalog refresh: lease lost",
+      );
+    options.onLeadershipChange?.(leader);
+  }
+
+  /** Takes or renews the lease; a database error counts as not holding it. */
+  async function renewLease(): Promise<boolean> {
+    if (!lease) return true;
+    try {
+      const held = await lease.acquire();
+      if (!started) {
+        // stop() ran meanwhile: do not keep a lease nobody renews.
+        if (held) await lease.release();
+        return false;
+      }
+      setLeader(held);
+    } catch (err) {
+      options.log.error({ err }, "catalog refresh: lease renewal failed");
+      setLeader(false);
+    }
+    return leader;
+  }
+
+  function scheduleLease() {
+    if (!started || !lease) return;
+    leaseTimer = setTimeout(() => {
+      leaseTimer = undefined;
+      void renewLease().then(scheduleLease);
+    }, options.leaseRenewMs ?? 10_000);
+    leaseTimer.unref?.();
+  }
+
   async function pass() {
     const gen = generation;
     let refreshed = 0;
@@ -46,7 +101,9 @@ export function createRefreshScheduler(options: RefreshSchedulerOptions): Refres
       return { refreshed, failed: failed + 1 };
     }
     for (const id of ids) {
-      if (gen !== generation) break;
+      // A replica that lost its lease (a long pass, a stalled database) stops after the
+      // location in hand, so two replicas overlap by at most one location refresh.
+      if (gen !== generation || (lease && !leader)) break;
       try {
         await options.refreshLocation(id);
         refreshed++;
@@ -70,7 +127,10 @@ export function createRefreshScheduler(options: RefreshSchedulerOptions): Refres
     if (!started) return;
     timer = setTimeout(() => {
       timer = undefined;
-      void runOnce().then(schedule);
+      // The lease is checked (and renewed) right before a pass, not only by the heartbeat.
+      void renewLease()
+        .then((held) => (held ? runOnce() : undefined))
+        .then(schedule);
     }, intervalMs);
     // A pending refresh must not keep a CLI or test process alive.
     timer.unref?.();
@@ -80,18 +140,27 @@ export function createRefreshScheduler(options: RefreshSchedulerOptions): Refres
     start() {
       if (started || intervalMs <= 0) return;
       started = true;
+      if (lease) void renewLease().then(scheduleLease);
+      else setLeader(true);
       schedule();
     },
     async stop() {
       started = false;
       generation++;
       if (timer) clearTimeout(timer);
-      timer = undefined;
+      if (leaseTimer) clearTimeout(leaseTimer);
+      timer = leaseTimer = undefined;
       await current;
+      // Released so another replica takes over now instead of after the TTL.
+      if (lease && leader) await lease.release().catch(() => undefined);
+      setLeader(false);
     },
     runOnce,
     get started() {
       return started;
+    },
+    get leader() {
+      return leader;
     },
   };
 }

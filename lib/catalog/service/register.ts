@@ -4,7 +4,6 @@ import { MAX_PASTED_YAML_BYTES, type RegisterBody } from "@/lib/catalog/api/body
 import { IngestError } from "@/lib/catalog/ingest/ingest-error";
 import { locationKey } from "@/lib/catalog/ingest/location-target";
 import {
-  addLocation,
   findLocation,
   getLocation,
   getLocationErrors,
@@ -25,6 +24,7 @@ import { cachingReader, createCatalogReader, overlayReader, pastedYamlDir } from
 import { rootFailure } from "./location-errors";
 import {
   type BackstageLocation,
+  importNewLocation,
   parseLocationInput,
   refreshStoredLocation,
   toBackstageLocation,
@@ -159,7 +159,7 @@ export async function register(
   if (body.yaml !== undefined) await savePastedDocument(deps.db, spec.target, body.yaml);
   const outcome = existing
     ? { location: existing, result: await refreshStoredLocation(deps, existing) }
-    : await deps.writes(() => addLocation(deps.db, spec, { reader }));
+    : await importNewLocation(deps, spec, reader);
   const stored = (await getLocation(deps.db, outcome.location.id)) ?? outcome.location;
   return {
     dryRun,
