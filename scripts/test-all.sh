@@ -16,6 +16,9 @@ stage() {
 stage lint npx biome ci --diagnostic-level=error .
 stage typecheck npx tsc --noEmit -p .
 stage unit npx vitest run --project unit
+# Offline diagnosis engine on the frozen, blind-labelled test split (eval/diagnose): fails below the
+# regression floor (eval/diagnose/floor.json) and prints each issue-15 target still missed.
+stage eval npx tsx scripts/eval.ts --split=test --engine=offline --gate --floor
 stage integration npx vitest run --project integration
 # Property-based fuzzing of every app/api route (tests/fuzz; FUZZ_RUNS/FUZZ_SEED/FUZZ_SOAK tune it).
 stage fuzz npx vitest run --project fuzz
@@ -28,4 +31,4 @@ if [ ${#failed[@]} -gt 0 ]; then
   echo "Test stages failed: ${failed[*]}"
   exit 1
 fi
-echo "All test stages passed (lint, typecheck, unit, integration, fuzz, delivery, e2e, e2e-oidc)"
+echo "All test stages passed (lint, typecheck, unit, eval, integration, fuzz, delivery, e2e, e2e-oidc)"
