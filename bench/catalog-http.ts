@@ -11,7 +11,7 @@
  * (embedded PGlite when unset), dropped afterwards. The build is redone first when sources are
  * newer than it (scripts/lib/next-build.ts), unless --no-build. --issue-only times only issue
  * #14's API shapes (no page renders). Also: the unpaged list, the seconds after a write, and
- * the HTTP layer against a bare server (bench/catalog-http-shapes.ts). Prints one JSON object.
+ * the HTTP layer against a bare server (bench/lib/catalog-http-shapes.ts). Prints one JSON object.
  */
 
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -25,7 +25,7 @@ import { createDb } from "@/lib/db/client";
 import { createTestDatabase } from "@/tests/support/test-database";
 import { buildIsStale, distDir, prepareStandalone } from "../scripts/lib/next-build";
 import { generate, writeTree } from "./catalog";
-import { afterWrite, httpOverhead, issueShapes, unpagedList } from "./catalog-http-shapes";
+import { afterWrite, httpOverhead, issueShapes, unpagedList } from "./lib/catalog-http-shapes";
 
 const root = path.resolve(__dirname, "..");
 const flag = (name: string) => {

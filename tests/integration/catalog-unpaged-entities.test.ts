@@ -29,7 +29,7 @@ beforeAll(async () => {
        'e', 'h', CASE WHEN i % 2 = 0 THEN 'service' ELSE 'website' END
      FROM generate_series(1, ${N}) i`,
   );
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await app?.stop();
