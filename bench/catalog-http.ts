@@ -1,6 +1,6 @@
 /**
  * Catalog over HTTP: `npx tsx bench/catalog-http.ts [--database-url URL | --size 100000]
- * [--runs 40] [--no-build]`. Times what a user waits for through the real production server
+ * [--runs 40] [--no-build] [--issue-only] [--no-overhead] [--write] [--port N]`. Times what a user waits for through the real production server
  * (the standalone build `npm start` runs): page server renders and the catalog APIs, after the
  * in-process list index is built. bench/catalog.ts times the same lib functions without HTTP,
  * React rendering or the route layer.
@@ -9,7 +9,9 @@
  * bench/catalog.ts's generator: the bench asks for team-0 and team-1). Without it, --size
  * entities are generated and imported into a throwaway database on TEST_DATABASE_URL's server
  * (embedded PGlite when unset), dropped afterwards. The build is redone first when sources are
- * newer than it (scripts/lib/next-build.ts), unless --no-build. Prints one JSON object.
+ * newer than it (scripts/lib/next-build.ts), unless --no-build. --issue-only times only issue
+ * #14's API shapes (no page renders). Also: the unpaged list, the seconds after a write, and
+ * the HTTP layer against a bare server (bench/lib/catalog-http-shapes.ts). Prints one JSON object.
  */
 
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -23,6 +25,7 @@ import { createDb } from "@/lib/db/client";
 import { createTestDatabase } from "@/tests/support/test-database";
 import { buildIsStale, distDir, prepareStandalone } from "../scripts/lib/next-build";
 import { generate, writeTree } from "./catalog";
+import { afterWrite, httpOverhead, issueShapes, unpagedList } from "./lib/catalog-http-shapes";
 
 const root = path.resolve(__dirname, "..");
 const flag = (name: string) => {
@@ -115,7 +118,7 @@ interface Server {
  * answers the liveness probe and has logged (pino JSON, debug) that the list index is built.
  */
 async function startServer(serverJs: string, databaseUrl: string, dataDir: string): Promise<Server> {
-  const port = await freePort();
+  const port = Number(flag("port") ?? 0) || (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -210,7 +213,12 @@ async function benchRequests(base: string) {
   const page = (kind: string, list: string[]) => (i: number) =>
     `/catalog/${kind}/default/${encodeURIComponent(list[i % list.length])}`;
   const loadAverageBefore = load();
+  if (process.argv.includes("--issue-only")) {
+    const results = await issueShapes(base, time, components);
+    return { loadAverageBefore, loadAverageAfter: load(), results };
+  }
   const results = {
+    ...(await issueShapes(base, time, components)),
     catalogPageSsr: await time(base, () => "/catalog?kind=Component&type=service", true),
     entityPageComponent: await time(base, page("component", components), true),
     entityPageGroup: await time(base, page("group", groups), true),
@@ -258,6 +266,14 @@ async function main() {
     server = await startServer(build.server, db.url, dataDir);
     const rssAfterIndex = rssMb(server.child.pid);
     const measured = await benchRequests(server.base);
+    const unpaged = await unpagedList(server.base);
+    const rssAfterUnpaged = rssMb(server.child.pid);
+    // Writes only to a database this run created, or with --write (--database-url is read-only).
+    const write =
+      db.source !== "existing" || process.argv.includes("--write")
+        ? await afterWrite(server.base, db.url)
+        : undefined;
+    const overhead = process.argv.includes("--no-overhead") ? undefined : await httpOverhead(server.base);
     console.log(
       JSON.stringify(
         {
@@ -270,7 +286,11 @@ async function main() {
             listIndex: server.listIndex,
             rssMbAfterIndex: rssAfterIndex,
             rssMbAfterRun: rssMb(server.child.pid),
+            rssMbAfterUnpaged: rssAfterUnpaged,
           },
+          unpagedList: unpaged,
+          afterWrite: write,
+          httpOverhead: overhead,
           cpus: os.cpus().length,
           warmup: WARMUP,
           runs: RUNS,

@@ -98,6 +98,8 @@ export const serverEnvSchema = z.object({
   PORTICO_CATALOG_MAX_ENTITIES_PER_LOCATION: intInRange(1, 10_000_000, 200_000),
   PORTICO_CATALOG_MAX_PLACEHOLDERS: intInRange(0, 1_000_000, 10_000),
   PORTICO_CATALOG_MAX_LOCATION_BYTES: intInRange(1024, 16 * 1024 * 1024 * 1024, 256 * 1024 * 1024),
+  // Most entities an unpaged GET /api/catalog/entities streams; more answers 400 pointing to paging.
+  PORTICO_CATALOG_MAX_UNPAGED: intInRange(1, 100_000_000, 1_000_000),
   // statement_timeout of catalog read queries (entity lists, by-query, facets); 0 disables it.
   PORTICO_CATALOG_QUERY_TIMEOUT_MS: intInRange(0, 600_000, 15_000),
   // Bearer token GET /api/metrics requires; unset = open (see lib/metrics/auth.ts).

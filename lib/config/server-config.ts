@@ -37,6 +37,8 @@ export interface ServerConfig {
     treeLimits: { maxEntities: number; maxPlaceholders: number; maxBytes: number };
     /** statement_timeout for catalog read queries, in ms (0 = none). */
     queryTimeoutMs: number;
+    /** Most entities an unpaged `GET /entities` streams before answering 400. */
+    maxUnpaged: number;
   };
   metrics: { token: string | undefined };
 }
@@ -172,6 +174,7 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
         maxBytes: e.PORTICO_CATALOG_MAX_LOCATION_BYTES,
       },
       queryTimeoutMs: e.PORTICO_CATALOG_QUERY_TIMEOUT_MS,
+      maxUnpaged: e.PORTICO_CATALOG_MAX_UNPAGED,
     },
     metrics: { token: e.PORTICO_METRICS_TOKEN },
   };

@@ -2,7 +2,7 @@ import { authorizeRequest } from "@/lib/access/authorize";
 import type { Principal } from "@/lib/access/principal";
 import type { PublicAccess, RouteAccess, ScopedAccess } from "@/lib/access/route-access";
 import { DatabaseNotConfiguredError } from "@/lib/db/database-not-configured";
-import { type Logger, logger } from "@/lib/log/logger";
+import { accessLogger, type Logger, logger } from "@/lib/log/logger";
 import { observeRequest } from "@/lib/metrics/record";
 import { ApiError, type ErrorBody, serviceUnavailable } from "./api-error";
 import { resolveRequestId } from "./request-id";
@@ -65,7 +65,8 @@ export function withRoute<P = Record<string, never>>(
   const run = async (req: Request, segment?: NextSegment<P>): Promise<Response> => {
     const started = performance.now();
     const requestId = resolveRequestId(req.headers.get("x-request-id"));
-    const log = logger.child({ route: name, request_id: requestId });
+    // Most handlers never log: the (redacting) child logger is made on first use only.
+    let log: Logger | undefined;
     let response: Response;
     let who: string | undefined;
     try {
@@ -76,7 +77,10 @@ export function withRoute<P = Record<string, never>>(
       const result = await (handler as Handler<P, Principal | null>)({
         req,
         requestId,
-        log,
+        get log() {
+          log ??= logger.child({ route: name, request_id: requestId });
+          return log;
+        },
         params,
         principal,
       });
@@ -96,7 +100,7 @@ export function withRoute<P = Record<string, never>>(
       } else if (error instanceof DatabaseNotConfiguredError) {
         response = errorResponse(serviceUnavailable(error.message), requestId);
       } else {
-        log.error({ err: error }, "unhandled error in route handler");
+        logger.error({ route: name, request_id: requestId, err: error }, "unhandled error in route handler");
         response = errorResponse(
           new ApiError(500, "internal_error", "Internal server error", { request_id: requestId }),
           requestId,
@@ -106,8 +110,16 @@ export function withRoute<P = Record<string, never>>(
     const ms = Math.round((performance.now() - started) * 10) / 10;
     observeRequest(name, req.method, response.status, ms / 1000);
     const level = response.status >= 500 ? "error" : response.status >= 400 ? "warn" : "info";
-    log[level](
-      { method: req.method, path: new URL(req.url).pathname, status: response.status, ms, principal: who },
+    accessLogger[level](
+      {
+        route: name,
+        request_id: requestId,
+        method: req.method,
+        path: new URL(req.url).pathname,
+        status: response.status,
+        ms,
+        principal: who,
+      },
       "request",
     );
     return response;

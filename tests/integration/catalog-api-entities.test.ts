@@ -187,6 +187,26 @@ describe("single entities, refs and facets", () => {
     );
     expect(((await byId.json()) as Entity).metadata.name).toBe("checkout-api");
 
+    // The one-query form (entity and relations together) answers as the list endpoints do,
+    // relations in the same order, for entities with many relations both ways.
+    for (const ref of [
+      "component:default/checkout-api",
+      "group:default/payments-team",
+      "system:default/payments",
+    ]) {
+      const [kind, rest] = ref.split(":");
+      const [namespace, name] = rest.split("/");
+      const one = await (
+        await byName(
+          get(`/entities/by-name/${kind}/${namespace}/${name}`),
+          segment({ kind, namespace, name }),
+        )
+      ).json();
+      const listed = await (await byRefs(post("/entities/by-refs", { entityRefs: [ref] }))).json();
+      expect(one.relations.length, ref).toBeGreaterThan(1);
+      expect(one, ref).toEqual(listed.items[0]);
+    }
+
     const missing = await byName(
       get("/entities/by-name/component/default/nope"),
       segment({ kind: "component", namespace: "default", name: "nope" }),

@@ -6,7 +6,9 @@ import { generate, writeTree } from "@/bench/catalog";
 import { invalidateListCache } from "@/lib/catalog/db/list-cache";
 import type { SqlExecutor } from "@/lib/catalog/db/sql-client";
 import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory";
+import { matchFields } from "@/lib/catalog/list-index/field-text";
 import { currentListIndex, enableListIndex, warmListIndex } from "@/lib/catalog/list-index/index-cache";
+import type { ListIndex } from "@/lib/catalog/list-index/list-index";
 import { getEntityFacets } from "@/lib/catalog/queries/entity-facets";
 import type { EntityFilter } from "@/lib/catalog/queries/filter";
 import { type ListEntitiesInput, listEntities } from "@/lib/catalog/queries/list-entities";
@@ -62,6 +64,21 @@ beforeAll(async () => {
   await t.query(`UPDATE catalog_entities SET namespace = 'other' WHERE name LIKE '%3'`);
   await t.query(
     `UPDATE catalog_entities SET updated_at = now() - make_interval(mins => abs(hashtext(ref)) % 50)`,
+  );
+  // The catalog table's full-text fields beyond name and title: strings, numbers, booleans,
+  // objects (never matched) and arrays, in mixed case.
+  await t.query(
+    `UPDATE catalog_entities SET entity = jsonb_set(entity, '{spec,profile}', jsonb_build_object('displayName', 'Dr ' || upper(name)))
+     WHERE kind = 'user' OR name LIKE '%1'`,
+  );
+  await t.query(
+    `UPDATE catalog_entities SET entity = jsonb_set(entity, '{spec,target}', to_jsonb('HTTPS://Pay.Example.com/' || name))
+     WHERE name LIKE '%2'`,
+  );
+  await t.query(
+    `UPDATE catalog_entities SET entity = jsonb_set(entity, '{spec,targets}',
+       jsonb_build_array('./Docs/' || name, 42, true, jsonb_build_object('x', 'pay')))
+     WHERE name LIKE '%5'`,
   );
   await invalidateListCache(t.db);
   sqlOnly = {
@@ -148,6 +165,37 @@ describe("catalog list index answers exactly as SQL", () => {
         expect(await queryEntities(t.db, next)).toEqual(await queryEntities(sqlOnly, next));
       }
     }
+  });
+
+  it("queryEntities: fullTextFilterFields from the index's field text, as SQL matches them", async () => {
+    const ui = ["metadata.name", "metadata.title", "spec.profile.displayName", "spec.target", "spec.targets"];
+    const fieldSets = [
+      ui,
+      ["spec.targets", "Metadata.Title"],
+      ["spec.type", "metadata.tags", "kind"],
+      ["metadata.namespace"],
+    ];
+    const terms = ["pay", "DR ", "example.com/", "42", "tru", "-1", "service", "zzz", "a", "x", "othe", "i-"];
+    const index = await currentListIndex(t.db);
+    expect(index).toBeDefined();
+    for (let i = 0; i < 60; i++) {
+      const fields = pick(fieldSets);
+      const term = pick(terms);
+      // The index must answer these itself, not hand them to SQL.
+      expect(matchFields(index as ListIndex, fields, term)).toBeDefined();
+      const request = {
+        filter: randomFilter(),
+        fullTextFilter: { term, fields },
+        orderFields: [{ field: "metadata.name", order: pick(["asc", "desc"] as const) }],
+        limit: pick([1, 7, 30]),
+        offset: pick([0, 0, 3]),
+      };
+      expect(await queryEntities(t.db, request), JSON.stringify(request)).toEqual(
+        await queryEntities(sqlOnly, request),
+      );
+    }
+    // A field the index does not hold goes to SQL.
+    expect(matchFields(index as ListIndex, ["metadata.description"], "pay")).toBeUndefined();
   });
 
   it("entity facets over column filters", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileFilter, facetCounts, queryRows } from "./evaluate-filter";
 import { evaluateList } from "./evaluate-list";
+import { matchFields } from "./field-text";
 import { buildListIndex, type ListIndexSourceRow } from "./list-index";
 import { sortedRows } from "./sort-order";
 import { matchWords, memoryTermWords } from "./text-match";
@@ -16,6 +17,7 @@ const row = (over: Partial<ListIndexSourceRow> & { id: string }): ListIndexSourc
   updated: 0,
   nameRank: 1,
   lexemes: [],
+  texts: [],
   ...over,
 });
 
@@ -32,7 +34,15 @@ const index = buildListIndex({
   },
   rows: [
     row({ id: "r0", nameRank: 2, tags: ["go"], lexemes: ["payments", "payments-api", "api"], updated: 5 }),
-    row({ id: "r1", nameRank: 1, type: "website", owner: null, lexemes: ["orders"], updated: 5 }),
+    row({
+      id: "r1",
+      texts: [["orders"], ["the pay desk"]],
+      nameRank: 1,
+      type: "website",
+      owner: null,
+      lexemes: ["orders"],
+      updated: 5,
+    }),
     row({
       id: "r2",
       nameRank: 2,
@@ -41,8 +51,16 @@ const index = buildListIndex({
       owner: "group:default/b",
       tags: ["java", "go"],
       lexemes: ["pay"],
+      texts: [["pay"], null, null, null, ["ab", "x"]],
     }),
-    row({ id: "r3", nameRank: 3, lifecycle: "experimental", orphan: true, lexemes: ["paypal"] }),
+    row({
+      id: "r3",
+      nameRank: 3,
+      lifecycle: "experimental",
+      orphan: true,
+      lexemes: ["paypal"],
+      texts: [["paypal"], null, ["dr who"], null, ["a", "", "b"]],
+    }),
   ],
 });
 const base = {
@@ -62,6 +80,26 @@ describe("list index", () => {
     expect(memoryTermWords("Pay API!")).toEqual(["pay", "api"]);
     expect(memoryTermWords("snake_case")).toBeUndefined();
     expect(memoryTermWords("café")).toBeUndefined();
+  });
+
+  it("matches fullTextFilterFields as substrings of held field text, never across values", () => {
+    const ui = ["metadata.name", "metadata.title", "spec.profile.displayName", "spec.target", "spec.targets"];
+    expect([...(matchFields(index, ui, "PAY") as Uint8Array)]).toEqual([0, 1, 1, 1]);
+    expect([...(matchFields(index, ["metadata.name"], "pay") as Uint8Array)]).toEqual([0, 0, 1, 1]);
+    expect([...(matchFields(index, ["spec.targets"], "b") as Uint8Array)]).toEqual([0, 0, 1, 1]);
+    // Column fields in any casing; JSON keys only as written (SQL's jsonpath is case-sensitive).
+    expect([...(matchFields(index, ["Metadata.Name"], "pay") as Uint8Array)]).toEqual([0, 0, 1, 1]);
+    expect(matchFields(index, ["Spec.Targets"], "b")).toBeUndefined();
+    // "a" and "b" are separate values of r3: "ab" is only in r2.
+    expect([...(matchFields(index, ["spec.targets"], "ab") as Uint8Array)]).toEqual([0, 0, 1, 0]);
+    expect([...(matchFields(index, ["spec.profile.displayName"], " who") as Uint8Array)]).toEqual([
+      0, 0, 0, 1,
+    ]);
+    expect([...(matchFields(index, ["spec.type", "metadata.tags"], "av") as Uint8Array)]).toEqual([
+      0, 0, 1, 0,
+    ]);
+    expect(matchFields(index, ["metadata.description"], "pay")).toBeUndefined();
+    expect(matchFields(index, ["metadata.name"], "a\nb")).toBeUndefined();
   });
 
   it("counts each facet ignoring its own selection, and totals only full matches", () => {

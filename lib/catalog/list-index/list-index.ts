@@ -1,4 +1,5 @@
 import { LIST_FACETS, type ListFacet } from "../db/list-cache";
+import { buildFieldText, type FieldText, TEXT_FIELDS } from "./field-text";
 
 /**
  * An in-process, column-oriented copy of the catalog table's narrow columns: what the catalog
@@ -28,6 +29,8 @@ export interface ListIndex {
   lexemes: string[];
   postStart: Int32Array;
   postRows: Int32Array;
+  /** Lower-cased text of each TEXT_FIELDS field, for fullTextFilterFields substring matches. */
+  fieldText: FieldText[];
   /** Row permutations per sort key, computed on first use. */
   orders: Map<string, Int32Array>;
 }
@@ -44,6 +47,8 @@ export interface ListIndexSourceRow {
   updated: number;
   nameRank: number;
   lexemes: string[];
+  /** Values of each TEXT_FIELDS field (lower-cased by the database), null when absent. */
+  texts: Array<string[] | null>;
 }
 
 export interface ListIndexSource {
@@ -111,6 +116,7 @@ export function buildListIndex(source: ListIndexSource): ListIndex {
     nameRank,
     updatedAt,
     ...postings,
+    fieldText: TEXT_FIELDS.map((_, f) => buildFieldText(rows.map((r) => r.texts[f] ?? null))),
     orders: new Map(),
   };
   return index;

@@ -1,5 +1,7 @@
 import { LIST_FACETS, type ListFacet } from "../db/list-cache";
 import type { SqlExecutor } from "../db/sql-client";
+import { COLUMN_FIELDS, jsonLeavesSql, jsonPathOf } from "../queries/full-text";
+import { TEXT_FIELDS } from "./field-text";
 import { buildListIndex, type ListIndex, type ListIndexSourceRow } from "./list-index";
 
 /** The catalog's current revision (advanced by triggers on every committed entity change). */
@@ -22,7 +24,19 @@ type SourceTuple = [
   number,
   number,
   string[],
+  ...Array<string[] | null>,
 ];
+
+/**
+ * A TEXT_FIELDS field's values as the SQL path matches them (full-text.ts fieldMatch): the
+ * column expression, or the lower-cased scalar leaves at its JSON path.
+ */
+function textFieldSql(field: string): string {
+  const column = COLUMN_FIELDS.get(field.toLowerCase());
+  if (column) return `CASE WHEN ${column} IS NULL THEN NULL ELSE ARRAY[${column}] END`;
+  const path = `'${jsonPathOf(field).replace(/'/g, "''")}'`;
+  return `ARRAY(SELECT lower(v #>> '{}') FROM ${jsonLeavesSql(path)})`;
+}
 
 function dictionarySql(facet: ListFacet): string {
   const column = facet === "tags" ? "t" : `e.${facet}`;
@@ -43,11 +57,12 @@ export async function loadListIndex(db: SqlExecutor): Promise<ListIndex | undefi
   const [json, ...dictionaries] = await Promise.all([
     db.$queryRawUnsafe<Array<{ rows: string | null }>>(
       `SELECT json_agg(json_build_array(x.id, x.kind, x.type, x.owner, x.lifecycle, x.namespace, x.tags, x.orphan,
-           x.updated, x.name_rank, x.lexemes) ORDER BY x.ref)::text AS rows
+           x.updated, x.name_rank, x.lexemes, ${TEXT_FIELDS.map((_, i) => `x.t${i}`).join(", ")}) ORDER BY x.ref)::text AS rows
        FROM (SELECT e.ref, e.id, e.kind, e.type, e.owner, e.lifecycle, e.namespace, e.tags, e.orphan,
            (extract(epoch FROM e.updated_at) * 1000)::float8 AS updated,
            dense_rank() OVER (ORDER BY e.name) AS name_rank,
-           coalesce(tsvector_to_array(e.search_vector), '{}') AS lexemes
+           coalesce(tsvector_to_array(e.search_vector), '{}') AS lexemes,
+           ${TEXT_FIELDS.map((f, i) => `${textFieldSql(f)} AS t${i}`).join(", ")}
          FROM catalog_entities e) x`,
     ),
     ...LIST_FACETS.map((f) =>
@@ -68,6 +83,7 @@ export async function loadListIndex(db: SqlExecutor): Promise<ListIndex | undefi
       updated,
       nameRank,
       lexemes,
+      ...texts
     ]): ListIndexSourceRow => ({
       id,
       kind,
@@ -80,6 +96,7 @@ export async function loadListIndex(db: SqlExecutor): Promise<ListIndex | undefi
       updated,
       nameRank,
       lexemes,
+      texts,
     }),
   );
   return buildListIndex({

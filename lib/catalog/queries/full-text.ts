@@ -14,7 +14,7 @@ export function toPrefixTsQuery(term: string): string | undefined {
 }
 
 /** Fields with a lower-cased column of their own: matched without reading the entity JSON. */
-const COLUMN_FIELDS = lookupTable({
+export const COLUMN_FIELDS = lookupTable({
   kind: "e.kind",
   "metadata.name": "e.name",
   "metadata.namespace": "e.namespace",
@@ -25,9 +25,14 @@ const COLUMN_FIELDS = lookupTable({
 });
 
 /** `lax $."spec"."profile"."displayName"[*]`: lax mode steps through arrays on the way, `[*]` unwraps the last one. */
-function jsonPathOf(field: string): string {
+export function jsonPathOf(field: string): string {
   const keys = splitEntityPath(field).map((k) => `"${k.replace(/["\\]/g, (c) => `\\${c}`)}"`);
   return `lax $.${keys.join(".")}[*]`;
+}
+
+/** `FROM` items yielding the scalar leaves at a jsonpath (a parameter or literal) as `v`. */
+export function jsonLeavesSql(path: string): string {
+  return `jsonb_path_query(e.entity, ${path}::jsonpath) v WHERE jsonb_typeof(v) IN ('string', 'number', 'boolean')`;
 }
 
 /** One field's substring match; `like` is the parameter holding `%term%`. */
@@ -46,8 +51,7 @@ function fieldMatch(field: string, like: string, params: SqlParams): string {
     return `(${forward} OR EXISTS (SELECT 1 FROM catalog_relations r WHERE r.target_ref = e.ref AND lower(r.type) = ${params.add(inverse)} AND r.source_ref LIKE ${like}))`;
   }
   // Like Backstage's search rows: every scalar leaf at the path, array elements one by one.
-  return `EXISTS (SELECT 1 FROM jsonb_path_query(e.entity, ${params.add(jsonPathOf(field))}::jsonpath) v
-    WHERE jsonb_typeof(v) IN ('string', 'number', 'boolean') AND lower(v #>> '{}') LIKE ${like})`;
+  return `EXISTS (SELECT 1 FROM ${jsonLeavesSql(params.add(jsonPathOf(field)))} AND lower(v #>> '{}') LIKE ${like})`;
 }
 
 /**

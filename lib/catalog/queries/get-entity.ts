@@ -1,19 +1,32 @@
 import type { SqlExecutor } from "../db/sql-client";
 import { DEFAULT_NAMESPACE } from "../model/constants";
 import { stringifyEntityRef, tryCanonicalRef } from "../model/entity-ref";
-import type { Entity } from "../model/types";
+import type { Entity, EntityRelation } from "../model/types";
 import { type EntityFilter, filterToSql } from "./filter";
-import { toResponseEntities, withRelations } from "./load-entities";
+import { toResponseEntities } from "./load-entities";
+import { relationsOfSql } from "./relations-sql";
 import { SqlParams } from "./sql-params";
+
+/**
+ * One entity with its relations in one round trip (by-name, by-uid): the relations come as a
+ * JSON array in the same order withRelations sorts them, so the answer is the same as the
+ * two-query form, at half the latency on the embedded database.
+ */
+async function oneEntity(db: SqlExecutor, where: string, value: string): Promise<Entity | null> {
+  const rows = await db.$queryRawUnsafe<Array<{ entity: Entity; relations: EntityRelation[] }>>(
+    `SELECT e.entity, coalesce((SELECT json_agg(json_build_object('type', r.type, 'targetRef', r.target_ref)
+         ORDER BY r.type, r.target_ref) FROM (${relationsOfSql("ARRAY[e.ref]")}) r), '[]'::json) AS relations
+     FROM catalog_entities e WHERE ${where}`,
+    value,
+  );
+  const row = rows[0];
+  return row ? { ...row.entity, relations: row.relations } : null;
+}
 
 export async function getEntityByRef(db: SqlExecutor, ref: string): Promise<Entity | null> {
   const canonical = tryCanonicalRef(ref);
   if (!canonical) return null;
-  const rows = await db.$queryRawUnsafe<Array<{ ref: string; entity: Entity }>>(
-    `SELECT ref, entity FROM catalog_entities WHERE ref = $1`,
-    canonical,
-  );
-  return (await withRelations(db, rows))[0] ?? null;
+  return oneEntity(db, "e.ref = $1", canonical);
 }
 
 /** `GET /entities/by-name/:kind/:namespace/:name` (case-insensitive like Backstage). */
@@ -27,11 +40,7 @@ export function getEntityByName(
 /** `GET /entities/by-uid/:uid`. */
 export async function getEntityByUid(db: SqlExecutor, uid: string): Promise<Entity | null> {
   if (!/^[0-9a-f-]{36}$/i.test(uid)) return null;
-  const rows = await db.$queryRawUnsafe<Array<{ ref: string; entity: Entity }>>(
-    `SELECT ref, entity FROM catalog_entities WHERE id = $1::uuid`,
-    uid,
-  );
-  return (await withRelations(db, rows))[0] ?? null;
+  return oneEntity(db, "e.id = $1::uuid", uid);
 }
 
 /** `POST /entities/by-refs`: same order and length as the input; null where not found or filtered out. */

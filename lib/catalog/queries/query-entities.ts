@@ -1,6 +1,7 @@
 import type { SqlExecutor } from "../db/sql-client";
 import { timedQuery } from "../db/timed-query";
 import { compileFilter, queryRows } from "../list-index/evaluate-filter";
+import { matchFields } from "../list-index/field-text";
 import { currentListIndex } from "../list-index/index-cache";
 import { matchWords, memoryTermWords } from "../list-index/text-match";
 import type { Entity } from "../model/types";
@@ -131,23 +132,27 @@ async function pageFromSql(db: SqlExecutor, state: CursorState, limit: number): 
 
 /**
  * The same page from the in-process list index, when it is current and the query is one it
- * holds: column filters, name order, and a full-text term over the default fields.
+ * holds: column filters, name order, and a full-text term over the default fields or over
+ * fields the index keeps text of (field-text.ts; the catalog table's field set).
  */
 async function pageFromIndex(db: SqlExecutor, state: CursorState, limit: number): Promise<Page | undefined> {
   const [order, ...moreOrder] = state.orderFields;
   if (moreOrder.length > 0 || order?.field.toLowerCase() !== "metadata.name") return undefined;
   const term = state.fullTextFilter?.term?.trim() ?? "";
-  if (term && state.fullTextFilter?.fields?.length) return undefined;
-  const words = term ? memoryTermWords(term) : [];
+  const fields = term ? state.fullTextFilter?.fields : undefined;
+  const words = term && !fields?.length ? memoryTermWords(term) : [];
   if (!words) return undefined;
   const index = await currentListIndex(db);
   if (!index) return undefined;
   const rows = compileFilter(index, fromWire(state.filter));
   if (!rows) return undefined;
-  if (words.length) {
-    const text = matchWords(index, words);
-    for (let row = 0; row < rows.length; row++) rows[row] &= text[row];
-  }
+  const text = fields?.length
+    ? matchFields(index, fields, term)
+    : words.length
+      ? matchWords(index, words)
+      : rows;
+  if (!text) return undefined;
+  if (text !== rows) for (let row = 0; row < rows.length; row++) rows[row] &= text[row];
   const answer = queryRows(index, {
     rows,
     descending: order.order === "desc",

@@ -1,0 +1,124 @@
+/**
+ * The request shapes of issue #14 (what Backstage's UI and catalog-client send), the unpaged
+ * list's throughput, the latency in the seconds after a catalog write, and the per-request
+ * cost of the app's HTTP layer against a bare Node server. Used by bench/catalog-http.ts.
+ */
+
+import { spawn } from "node:child_process";
+import autocannon from "autocannon";
+import { createDb } from "@/lib/db/client";
+
+type Timer = (base: string, urlFor: (i: number) => string, html: boolean) => Promise<{ p95: number }>;
+
+/** The catalog table's full-text field set, exactly as its search box sends it. */
+const UI_FIELDS = "metadata.name,metadata.title,spec.profile.displayName,spec.target,spec.targets";
+
+export async function issueShapes(base: string, time: Timer, components: string[]) {
+  return {
+    byQueryKind: await time(
+      base,
+      () => "/api/catalog/entities/by-query?limit=20&filter=kind=component",
+      false,
+    ),
+    byQueryFullTextUiFields: await time(
+      base,
+      (i) =>
+        `/api/catalog/entities/by-query?limit=20&filter=kind=component&fullTextFilterTerm=${["paym", "ord", "risk"][i % 3]}` +
+        `&fullTextFilterFields=${UI_FIELDS}&orderField=metadata.name,asc`,
+      false,
+    ),
+    facetsUi: await time(base, () => "/api/catalog/entity-facets?facet=spec.type&facet=metadata.tags", false),
+    byNameComponent: await time(
+      base,
+      (i) =>
+        `/api/catalog/entities/by-name/component/default/${encodeURIComponent(components[i % components.length])}`,
+      false,
+    ),
+  };
+}
+
+/** `GET /entities` without limit, read to the end: ms, bytes, MB/s (a few runs: each is the whole catalog). */
+export async function unpagedList(base: string, runs = 3) {
+  const samples: Array<{ ms: number; bytes: number; status: number; items: number }> = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const start = performance.now();
+    const res = await fetch(`${base}/api/catalog/entities`);
+    const body = await res.text();
+    const ms = performance.now() - start;
+    if (i === 0) continue; // warm-up
+    const items = res.status === 200 ? (JSON.parse(body) as unknown[]).length : 0;
+    samples.push({ ms: Math.round(ms), bytes: body.length, status: res.status, items });
+  }
+  const best = samples.reduce((a, b) => (a.ms <= b.ms ? a : b));
+  return {
+    ...best,
+    mbPerSec: Math.round(best.bytes / 1e6 / (best.ms / 1000)),
+    runsMs: samples.map((s) => s.ms),
+  };
+}
+
+/**
+ * One committed write (an entity's title changes, as an import does to many), then the same
+ * by-query request back to back for `seconds`: the worst latency and p95 in that window show
+ * whether reads fall back to SQL while the index catches up.
+ */
+export async function afterWrite(base: string, databaseUrl: string, seconds = 3) {
+  const db = createDb(databaseUrl, { max: 1 });
+  try {
+    await db.$executeRawUnsafe(
+      "UPDATE catalog_entities SET title = coalesce(title, '') || '.' WHERE id = (SELECT id FROM catalog_entities WHERE kind = 'component' ORDER BY ref LIMIT 1)",
+    );
+  } finally {
+    await db.$disconnect();
+  }
+  const samples: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  while (performance.now() < end) {
+    const start = performance.now();
+    const res = await fetch(`${base}/api/catalog/entities/by-query?limit=20&filter=kind=component`);
+    await res.text();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const q = (p: number) =>
+    Math.round(samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] * 10) / 10;
+  return { requests: samples.length, p50: q(0.5), p95: q(0.95), max: q(1) };
+}
+
+async function cannon(url: string, connections: number, seconds: number) {
+  const r = await autocannon({ url, connections, duration: seconds });
+  return {
+    reqPerSec: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
+}
+
+/** A bare `node:http` server answering the liveness JSON, in its own process like the app. */
+async function bareServer(): Promise<{ url: string; stop(): void }> {
+  const code = `require("node:http").createServer((q, s) => { s.writeHead(200, { "content-type": "application/json" }); s.end('{"status":"ok"}'); }).listen(0, "127.0.0.1", function () { console.log(this.address().port); });`;
+  const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<string>((resolve) =>
+    child.stdout?.once("data", (d: Buffer) => resolve(d.toString().trim())),
+  );
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill("SIGTERM") };
+}
+
+/** `GET /api/health?probe=live` at 50 connections against a bare server, same run, same client. */
+export async function httpOverhead(base: string, seconds = 5) {
+  const bare = await bareServer();
+  try {
+    const bareResult = await cannon(bare.url, 50, seconds);
+    const app = await cannon(`${base}/api/health?probe=live`, 50, seconds);
+    return {
+      connections: 50,
+      seconds,
+      bare: bareResult,
+      app,
+      ratio: Math.round((bareResult.reqPerSec / app.reqPerSec) * 10) / 10,
+    };
+  } finally {
+    bare.stop();
+  }
+}
