@@ -5,7 +5,7 @@ import { getServerConfig } from "@/lib/config/server-config";
 import type { Db } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import type { Logger } from "@/lib/log/logger";
-import { actorOf, recordAudit } from "./audit";
+import { actorOf, auditRequest, recordAudit } from "./audit";
 import { authorizeCatalog, countPastedLocations, recordLocationRegistrant } from "./catalog-permissions";
 import { clientIp } from "./client-ip";
 import type { Principal } from "./principal";
@@ -97,5 +97,5 @@ export async function auditCatalog(
   log: Logger,
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await recordAudit(db, actorOf(principal), { action, target, ip: clientIp(req.headers), details }, log);
+  await auditRequest(db, req, principal, { action, target, details }, log);
 }
