@@ -248,6 +248,33 @@ describe("private conversations", () => {
       env.setEnv({ PORTICO_QUOTA_CONVERSATIONS: undefined });
     }
   });
+
+  it("enforces the messages-per-conversation quota", async () => {
+    env.setEnv({ PORTICO_QUOTA_MESSAGES_PER_CONVERSATION: "3" });
+    try {
+      const first = await startChat("alice", "a long thread"); // question + answer: 2 messages
+      expect(first.status).toBe(200);
+      const turn = (n: number) =>
+        chat(
+          req("POST", "/api/chat", "alice", {
+            conversationId: first.id,
+            message: {
+              id: `thread-${first.id}-${n}`,
+              role: "user",
+              parts: [{ type: "text", text: `more ${n}` }],
+            },
+          }),
+        );
+      const second = await turn(2); // 2 < 3 stored: allowed, 4 after it
+      expect(second.status).toBe(200);
+      await readUiMessageResponse(second);
+      const third = await turn(3);
+      expect(third.status).toBe(403);
+      expect(((await third.json()) as { error: { code: string } }).error.code).toBe("quota_exceeded");
+    } finally {
+      env.setEnv({ PORTICO_QUOTA_MESSAGES_PER_CONVERSATION: undefined });
+    }
+  });
 });
 
 describe("audit log", () => {

@@ -41,7 +41,7 @@ export function jwtClaims(token: string | null | undefined): Record<string, unkn
  * sign-in), and both the sign-in and any role change are audited. Groups and role
  * are written here, never from request input, so nobody can set their own.
  */
-async function afterSignIn(db: Db, auth: AuthConfig, userId: string, ip: string | null) {
+export async function afterSignIn(db: Db, auth: AuthConfig, userId: string, ip: string | null) {
   const user = await db.authUser.findUnique({ where: { id: userId } });
   if (!user) return;
   const account = await db.authAccount.findFirst({
