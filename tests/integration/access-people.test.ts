@@ -12,35 +12,20 @@ import {
 } from "@/app/api/conversations/[id]/route";
 import { GET as listConversations } from "@/app/api/conversations/route";
 import { GET as me } from "@/app/api/me/route";
-import type { Principal } from "@/lib/access/principal";
+import { ownedByHref, ownedByMyTeams } from "@/lib/access/my-teams";
 import { resetRateLimiterStoreForTests } from "@/lib/access/rate-limit";
-import { ROLE_SCOPES, type Role } from "@/lib/access/scopes";
+import { ROLE_SCOPES } from "@/lib/access/scopes";
 import { clearOwnershipCache } from "@/lib/access/teams";
 import { createApiToken } from "@/lib/access/tokens";
 import { readUiMessageResponse } from "@/lib/chat/sse";
 import { getDb } from "@/lib/db/client";
+import { person } from "../support/access-person";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 
 /** Ownership rules, private conversations, quotas and audit entries, through the route handlers. */
 
 let env: AppEnvironment;
 const holder = globalThis as { __porticoChatDeps?: unknown };
-
-function person(name: string, role: Role): Principal {
-  return {
-    id: `user:${name}`,
-    kind: "user",
-    name,
-    email: `${name}@example.com`,
-    role,
-    scopes: ROLE_SCOPES[role],
-    via: "session",
-    tokenId: null,
-    idpGroups: [],
-    rateLimitPerMinute: null,
-    rateLimited: true,
-  };
-}
 
 const tokens: Record<string, string> = {};
 
@@ -133,6 +118,11 @@ describe("ownership (catalog.entity.delete / location refresh and delete)", () =
       role: "member",
       teams: ["group:default/team-a"],
     });
+    // "Owned by my teams" (home page and catalog): the team's entity count and its catalog filter.
+    const mine = await ownedByMyTeams(getDb(), person("alice", "member"));
+    expect(mine).toEqual([{ ref: "group:default/team-a", count: 2 }]);
+    expect(ownedByHref(mine.map((t) => t.ref))).toBe("/catalog?owner=group%3Adefault%2Fteam-a");
+    expect(await ownedByMyTeams(getDb(), person("vera", "viewer"))).toEqual([]);
   });
 
   it("lets only the owning team (or an admin) refresh a location", async () => {

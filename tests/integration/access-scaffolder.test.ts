@@ -6,13 +6,14 @@ import { POST as retryRoute } from "@/app/api/scaffolder/v2/tasks/[taskId]/retry
 import { GET as taskRoute } from "@/app/api/scaffolder/v2/tasks/[taskId]/route";
 import { POST as createTaskRoute } from "@/app/api/scaffolder/v2/tasks/route";
 import { GET as parameterSchemaRoute } from "@/app/api/scaffolder/v2/templates/[namespace]/[kind]/[name]/parameter-schema/route";
-import { bootstrapPrincipal, type Principal } from "@/lib/access/principal";
+import { bootstrapPrincipal } from "@/lib/access/principal";
 import { resetRateLimiterStoreForTests } from "@/lib/access/rate-limit";
-import { ROLE_SCOPES, type Role } from "@/lib/access/scopes";
+import { ROLE_SCOPES } from "@/lib/access/scopes";
 import { clearOwnershipCache } from "@/lib/access/teams";
 import { createApiToken } from "@/lib/access/tokens";
 import { getDb } from "@/lib/db/client";
 import { stopScaffolderWorker } from "@/lib/scaffolder/service";
+import { person } from "../support/access-person";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 import { registerTemplate } from "../support/scaffolder/catalog-templates";
 
@@ -25,22 +26,6 @@ import { registerTemplate } from "../support/scaffolder/catalog-templates";
 let env: AppEnvironment;
 let templateRef = "";
 const tokens: Record<string, string> = {};
-
-function person(name: string, role: Role): Principal {
-  return {
-    id: `user:${name}`,
-    kind: "user",
-    name,
-    email: `${name}@example.com`,
-    role,
-    scopes: ROLE_SCOPES[role],
-    via: "session",
-    tokenId: null,
-    idpGroups: [],
-    rateLimitPerMinute: null,
-    rateLimited: true,
-  };
-}
 
 const req = (method: string, path: string, who?: string, body?: unknown) =>
   new Request(`http://localhost:3000${path}`, {
