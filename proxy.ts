@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { pageNeedsSignIn } from "@/lib/access/page-gate";
 import { PATHNAME_HEADER } from "@/lib/access/page-paths";
 import { getServerConfig } from "@/lib/config/server-config";
 import { bodyExceeds, maxBodyBytes } from "@/lib/http/body-limit";
@@ -22,7 +23,9 @@ const errorJson = (status: number, code: string, message: string, headers: Recor
  * 2. /api: CORS (preflights, allow headers; cross-origin writes from origins outside
  *    PORTICO_CORS_ORIGINS refused, since browsers would hide only the answer, not the side
  *    effect) and the body ceiling (413 before any route reads it).
- * 3. Pages: a per-request CSP nonce, handed to Next through the request's CSP header.
+ * 3. Pages: the sign-in gate in oidc mode (here, because client-side navigation never
+ *    re-runs the root layout's check), and a per-request CSP nonce, handed to Next through
+ *    the request's CSP header.
  */
 export async function proxy(req: NextRequest) {
   const config = getServerConfig();
@@ -37,6 +40,12 @@ export async function proxy(req: NextRequest) {
   if (!policy.trustProxy) for (const name of FORWARDED_HEADERS) requestHeaders.delete(name);
 
   if (!pathname.startsWith("/api/")) {
+    if (await pageNeedsSignIn(requestHeaders, pathname)) {
+      const signIn = req.nextUrl.clone();
+      signIn.pathname = "/sign-in";
+      signIn.search = "";
+      return NextResponse.redirect(signIn, { headers: secure });
+    }
     // The root layout's sign-in gate needs to know which page it wraps (always overwritten here).
     requestHeaders.set(PATHNAME_HEADER, pathname);
     const nonce = createNonce();

@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/log/logger";
+import { clientIp } from "./client-ip";
 import type { Principal } from "./principal";
 
 /** The actions the audit log records (see README, Organisation setup). */
@@ -57,6 +58,17 @@ export async function recordAudit(db: Db, actor: AuditActor, input: AuditInput, 
   } catch (error) {
     log?.error({ err: error, action: input.action }, "audit write failed");
   }
+}
+
+/** One entry for an action a route performed for `principal`, from the request's client address. */
+export async function auditRequest(
+  db: Db,
+  req: Request,
+  principal: Principal,
+  input: Omit<AuditInput, "ip">,
+  log?: Pick<Logger, "error">,
+): Promise<void> {
+  await recordAudit(db, actorOf(principal), { ...input, ip: clientIp(req.headers) }, log);
 }
 
 export interface AuditQuery {

@@ -41,7 +41,7 @@ export async function authorizeRequest(req: Request, access: RouteAccess): Promi
         },
       );
     }
-    assertSameOriginWrite(req, principal, undefined);
+    assertSameOriginWrite(req, principal, config.http.sameOrigins);
   }
   if (access.rateLimit && principal?.rateLimited !== false) {
     const store = await getRateLimiterStore(auth, getDb);

@@ -5,9 +5,8 @@ import { getServerConfig } from "@/lib/config/server-config";
 import type { Db } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import type { Logger } from "@/lib/log/logger";
-import { actorOf, recordAudit } from "./audit";
+import { auditRequest } from "./audit";
 import { authorizeCatalog, countPastedLocations, recordLocationRegistrant } from "./catalog-permissions";
-import { clientIp } from "./client-ip";
 import type { Principal } from "./principal";
 
 /**
@@ -63,13 +62,13 @@ export async function afterLocationRegistered(
   log: Logger,
 ): Promise<void> {
   await recordLocationRegistrant(db, principal, location.id);
-  await recordAudit(
+  await auditRequest(
     db,
-    actorOf(principal),
+    req,
+    principal,
     {
       action: "catalog.location.register",
       target: location.id,
-      ip: clientIp(req.headers),
       details: { type: location.type, target: location.target, ...details },
     },
     log,
@@ -97,5 +96,5 @@ export async function auditCatalog(
   log: Logger,
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await recordAudit(db, actorOf(principal), { action, target, ip: clientIp(req.headers), details }, log);
+  await auditRequest(db, req, principal, { action, target, details }, log);
 }

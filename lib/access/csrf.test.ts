@@ -1,40 +1,50 @@
 import { describe, expect, it } from "vitest";
+import { publicAddresses } from "@/lib/config/server-config";
 import { assertSameOriginWrite } from "./csrf";
 import { localAdmin, type Principal } from "./principal";
 
 const session: Principal = { ...localAdmin(), id: "user:a", kind: "user", via: "session" };
 const token: Principal = { ...session, via: "token" };
-const req = (method: string, headers: Record<string, string> = {}) =>
-  new Request("http://localhost:3000/api/catalog/register", { method, headers });
+// What parseServerConfig derives from PORTICO_PUBLIC_URL=https://portal.example.com, PORT=3000.
+const { sameOrigins } = publicAddresses("https://portal.example.com", 3000);
+const req = (method: string, headers: Record<string, string> = {}, url = "http://localhost:3000") =>
+  new Request(`${url}/api/catalog/register`, { method, headers });
 
 describe("CSRF on cookie-authenticated writes", () => {
   it("refuses a cross-site or origin-less write made with a session cookie", () => {
     expect(() =>
-      assertSameOriginWrite(req("POST", { origin: "https://evil.example" }), session, undefined),
+      assertSameOriginWrite(req("POST", { origin: "https://evil.example" }), session, sameOrigins),
     ).toThrow(/Cross-site/);
-    expect(() => assertSameOriginWrite(req("DELETE"), session, undefined)).toThrow(/Cross-site/);
+    expect(() => assertSameOriginWrite(req("DELETE"), session, sameOrigins)).toThrow(/Cross-site/);
     expect(() =>
-      assertSameOriginWrite(req("POST", { "sec-fetch-site": "cross-site" }), session, undefined),
+      assertSameOriginWrite(req("POST", { "sec-fetch-site": "cross-site" }), session, sameOrigins),
     ).toThrow();
   });
 
-  it("allows same-origin writes, reads, bearer tokens and the public origin", () => {
-    expect(() =>
-      assertSameOriginWrite(req("POST", { origin: "http://localhost:3000" }), session, undefined),
-    ).not.toThrow();
-    expect(() =>
-      assertSameOriginWrite(req("POST", { "sec-fetch-site": "same-origin" }), session, undefined),
-    ).not.toThrow();
-    expect(() => assertSameOriginWrite(req("GET"), session, undefined)).not.toThrow();
-    expect(() =>
-      assertSameOriginWrite(req("POST", { origin: "https://evil.example" }), token, undefined),
-    ).not.toThrow();
+  it("judges the Origin against the configured origins, not the request's own URL", () => {
+    // A request whose URL (Host) says evil.example is not same-origin with evil.example.
     expect(() =>
       assertSameOriginWrite(
-        req("POST", { origin: "https://portal.example.com" }),
+        req("POST", { origin: "https://evil.example" }, "https://evil.example"),
         session,
-        "https://portal.example.com",
+        sameOrigins,
       ),
+    ).toThrow(/Cross-site/);
+  });
+
+  it("allows the public origin, its loopback aliases, reads and bearer tokens", () => {
+    for (const origin of ["https://portal.example.com", "http://localhost:3000", "http://127.0.0.1:3000"]) {
+      expect(
+        () => assertSameOriginWrite(req("POST", { origin }), session, sameOrigins),
+        origin,
+      ).not.toThrow();
+    }
+    expect(() =>
+      assertSameOriginWrite(req("POST", { "sec-fetch-site": "same-origin" }), session, sameOrigins),
+    ).not.toThrow();
+    expect(() => assertSameOriginWrite(req("GET"), session, sameOrigins)).not.toThrow();
+    expect(() =>
+      assertSameOriginWrite(req("POST", { origin: "https://evil.example" }), token, sameOrigins),
     ).not.toThrow();
   });
 });

@@ -82,6 +82,8 @@ export async function startTask(input: {
   templateRef: string;
   values: Record<string, unknown>;
   secrets: Record<string, string>;
+  /** The caller's user ref (lib/access/scaffolder-guards.ts); the local user when absent. */
+  createdBy?: string;
 }): Promise<string> {
   const db = getDb();
   const source = await findTemplate(catalogDeps().db, input.templateRef);
@@ -112,7 +114,7 @@ export async function startTask(input: {
     source,
     values: split.values,
     secrets: split.secrets,
-    createdBy: localUser().ref,
+    createdBy: input.createdBy ?? localUser().ref,
     secretsKey: config.secretsKey,
   });
 }

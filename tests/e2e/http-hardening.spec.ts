@@ -76,6 +76,24 @@ test.describe("host check (DNS rebinding)", () => {
     });
     expect(same.status()).toBe(404);
   });
+
+  test("without PORTICO_TRUST_PROXY the client address is the socket's, whatever X-Forwarded-For says", async ({
+    request,
+  }) => {
+    // proxy.ts drops the client's X-Forwarded-For and Next.js sets it to the socket address;
+    // the audit log shows the address the per-IP rate limit keys on (lib/access/client-ip.ts).
+    const created = await request.post("/api/tokens", {
+      headers: { "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.10" },
+      data: { name: "client-ip-probe", scopes: ["catalog:read"] },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const audit = await request.get("/api/audit-log?action=token.create&limit=50");
+    const { items } = (await audit.json()) as { items: { target: string; ip: string }[] };
+    const entry = items.find((i) => i.target === `token:${id}`);
+    expect(entry?.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+    expect((await request.delete(`/api/tokens/${id}`)).status()).toBe(204);
+  });
 });
 
 test.describe("request bodies", () => {

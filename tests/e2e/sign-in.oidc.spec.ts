@@ -76,3 +76,14 @@ test("sign in with OIDC, see only your own conversations, sign out", async ({ pa
   expect(actions).toContain("role.change alice@example.com");
   expect(actions.filter((a) => a.startsWith("auth.sign-out"))).toHaveLength(2);
 });
+
+test("a signed-out client-side navigation (RSC request) gets no page data", async ({ request }) => {
+  // What the router sends when moving from /sign-in to /catalog: the root layout, and its
+  // sign-in check, is not re-rendered for it, so proxy.ts must refuse it.
+  const tree = encodeURIComponent(
+    JSON.stringify(["", { children: ["sign-in", { children: ["__PAGE__", {}] }] }, null, null]),
+  );
+  const res = await request.get("/catalog", { headers: { RSC: "1", "Next-Router-State-Tree": tree } });
+  expect(new URL(res.url()).pathname).toBe("/sign-in");
+  expect(await res.text()).not.toContain("Every component, API, resource");
+});

@@ -12,35 +12,20 @@ import {
 } from "@/app/api/conversations/[id]/route";
 import { GET as listConversations } from "@/app/api/conversations/route";
 import { GET as me } from "@/app/api/me/route";
-import type { Principal } from "@/lib/access/principal";
+import { ownedByHref, ownedByMyTeams } from "@/lib/access/my-teams";
 import { resetRateLimiterStoreForTests } from "@/lib/access/rate-limit";
-import { ROLE_SCOPES, type Role } from "@/lib/access/scopes";
+import { ROLE_SCOPES } from "@/lib/access/scopes";
 import { clearOwnershipCache } from "@/lib/access/teams";
 import { createApiToken } from "@/lib/access/tokens";
 import { readUiMessageResponse } from "@/lib/chat/sse";
 import { getDb } from "@/lib/db/client";
+import { person } from "../support/access-person";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 
 /** Ownership rules, private conversations, quotas and audit entries, through the route handlers. */
 
 let env: AppEnvironment;
 const holder = globalThis as { __porticoChatDeps?: unknown };
-
-function person(name: string, role: Role): Principal {
-  return {
-    id: `user:${name}`,
-    kind: "user",
-    name,
-    email: `${name}@example.com`,
-    role,
-    scopes: ROLE_SCOPES[role],
-    via: "session",
-    tokenId: null,
-    idpGroups: [],
-    rateLimitPerMinute: null,
-    rateLimited: true,
-  };
-}
 
 const tokens: Record<string, string> = {};
 
@@ -133,6 +118,11 @@ describe("ownership (catalog.entity.delete / location refresh and delete)", () =
       role: "member",
       teams: ["group:default/team-a"],
     });
+    // "Owned by my teams" (home page and catalog): the team's entity count and its catalog filter.
+    const mine = await ownedByMyTeams(getDb(), person("alice", "member"));
+    expect(mine).toEqual([{ ref: "group:default/team-a", count: 2 }]);
+    expect(ownedByHref(mine.map((t) => t.ref))).toBe("/catalog?owner=group%3Adefault%2Fteam-a");
+    expect(await ownedByMyTeams(getDb(), person("vera", "viewer"))).toEqual([]);
   });
 
   it("lets only the owning team (or an admin) refresh a location", async () => {
@@ -246,6 +236,33 @@ describe("private conversations", () => {
       expect((await startChat("bob", "second of bob")).status).toBe(403);
     } finally {
       env.setEnv({ PORTICO_QUOTA_CONVERSATIONS: undefined });
+    }
+  });
+
+  it("enforces the messages-per-conversation quota", async () => {
+    env.setEnv({ PORTICO_QUOTA_MESSAGES_PER_CONVERSATION: "3" });
+    try {
+      const first = await startChat("alice", "a long thread"); // question + answer: 2 messages
+      expect(first.status).toBe(200);
+      const turn = (n: number) =>
+        chat(
+          req("POST", "/api/chat", "alice", {
+            conversationId: first.id,
+            message: {
+              id: `thread-${first.id}-${n}`,
+              role: "user",
+              parts: [{ type: "text", text: `more ${n}` }],
+            },
+          }),
+        );
+      const second = await turn(2); // 2 < 3 stored: allowed, 4 after it
+      expect(second.status).toBe(200);
+      await readUiMessageResponse(second);
+      const third = await turn(3);
+      expect(third.status).toBe(403);
+      expect(((await third.json()) as { error: { code: string } }).error.code).toBe("quota_exceeded");
+    } finally {
+      env.setEnv({ PORTICO_QUOTA_MESSAGES_PER_CONVERSATION: undefined });
     }
   });
 });

@@ -1,5 +1,4 @@
-import { actorOf, recordAudit } from "@/lib/access/audit";
-import { clientIp } from "@/lib/access/client-ip";
+import { auditRequest } from "@/lib/access/audit";
 import { createApiToken, listApiTokens } from "@/lib/access/tokens";
 import { getDb } from "@/lib/db/client";
 import { parseJsonBody, withRoute } from "@/lib/http";
@@ -17,13 +16,13 @@ export const POST = withRoute("tokens.create", { authenticated: true }, async ({
   const body = await parseJsonBody(req, createTokenBody, 8 * 1024);
   const db = getDb();
   const created = await createApiToken(db, principal, body);
-  await recordAudit(
+  await auditRequest(
     db,
-    actorOf(principal),
+    req,
+    principal,
     {
       action: "token.create",
       target: `token:${created.id}`,
-      ip: clientIp(req.headers),
       details: { name: created.name, scopes: created.scopes, service: body.service ?? false },
     },
     log,

@@ -5,6 +5,7 @@ import { type AuthConfig, getServerConfig } from "@/lib/config/server-config";
 import { type Db, getDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { recordAudit } from "../audit";
+import { CLIENT_IP_HEADER } from "../client-ip";
 import { roleFromGroups } from "../scopes";
 
 export const OIDC_PROVIDER_ID = "oidc";
@@ -22,11 +23,6 @@ export function discoveryUrl(issuer: string): string {
   return `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
 }
 
-/**
- * After every sign-in: the role follows the IdP groups of this sign-in (a person
- * moved to the admin group is admin at their next sign-in), and both the sign-in
- * and any role change are audited.
- */
 /** Claims of a JWT already verified by Better Auth at sign-in (we only read them). */
 export function jwtClaims(token: string | null | undefined): Record<string, unknown> {
   const payload = token?.split(".")[1];
@@ -45,7 +41,7 @@ export function jwtClaims(token: string | null | undefined): Record<string, unkn
  * sign-in), and both the sign-in and any role change are audited. Groups and role
  * are written here, never from request input, so nobody can set their own.
  */
-async function afterSignIn(db: Db, auth: AuthConfig, userId: string, ip: string | null) {
+export async function afterSignIn(db: Db, auth: AuthConfig, userId: string, ip: string | null) {
   const user = await db.authUser.findUnique({ where: { id: userId } });
   if (!user) return;
   const account = await db.authAccount.findFirst({
@@ -81,7 +77,13 @@ function createAuth(config = getServerConfig()) {
   return betterAuth({
     appName: "Portico",
     secret: auth.secret,
+    // The public URL, never the request's Host: the OIDC redirect_uri registered at the IdP is
+    // built from it, and cookies are Secure (__Secure- prefixed) exactly when it is https.
+    baseURL: config.http.publicOrigin,
     basePath: "/api/auth",
+    // Better Auth's own CSRF/origin check (cookie-bearing POSTs, callbackURL/errorCallbackURL)
+    // accepts the same origins as the API's (lib/access/csrf.ts): the public one and loopback aliases.
+    trustedOrigins: [...config.http.sameOrigins],
     database: prismaAdapter(db, { provider: "postgresql" }),
     user: {
       modelName: "authUser",
@@ -94,9 +96,15 @@ function createAuth(config = getServerConfig()) {
     account: { modelName: "authAccount" },
     verification: { modelName: "authVerification" },
     // Sessions are rows in Postgres, so every replica sees a sign-out at once; no cookie cache.
-    // Better Auth generates the ids; cookies are Secure (__Secure- prefixed) whenever it is served over https.
     // Portico's own limiter (lib/access/rate-limit) covers sign-in, shared across replicas.
     rateLimit: { enabled: false },
+    // The address lib/access/client-ip.ts derives, set by handleAuthRequest on every request it passes on.
+    advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Explicit: Better Auth turns its origin check off by default when NODE_ENV is "test".
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+    },
     onAPIError: { errorURL: "/sign-in" },
     plugins: [
       genericOAuth({

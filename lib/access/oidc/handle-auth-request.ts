@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/http/api-error";
 import type { Logger } from "@/lib/log/logger";
 import { recordAudit } from "../audit";
-import { clientIp } from "../client-ip";
+import { CLIENT_IP_HEADER, clientIp } from "../client-ip";
 import { getAuth } from "./auth";
 import { principalFromSession } from "./session";
 
@@ -19,7 +19,10 @@ export async function handleAuthRequest(req: Request, log: Logger): Promise<Resp
   const db = getDb();
   const signingOut = req.method === "POST" && path.endsWith("/sign-out");
   const leaving = signingOut ? await principalFromSession(req.headers).catch(() => null) : null;
-  const response = await getAuth().handler(req);
+  // Better Auth records the session's address from this header (always ours, overwritten here).
+  const headers = new Headers(req.headers);
+  headers.set(CLIENT_IP_HEADER, ip);
+  const response = await getAuth().handler(new Request(req, { headers }));
   if (path.includes("/callback/")) {
     const location = response.headers.get("location") ?? "";
     const failed = response.status >= 400 || /[?&]error=/.test(location);

@@ -1,5 +1,4 @@
-import { actorOf, recordAudit } from "@/lib/access/audit";
-import { clientIp } from "@/lib/access/client-ip";
+import { auditRequest } from "@/lib/access/audit";
 import { revokeApiToken } from "@/lib/access/tokens";
 import { getDb } from "@/lib/db/client";
 import { notFound, parsePathParams, withRoute } from "@/lib/http";
@@ -16,15 +15,11 @@ export const DELETE = withRoute<{ id: string }>(
     const db = getDb();
     const revoked = await revokeApiToken(db, principal, id);
     if (!revoked) throw notFound(`No token ${id}`);
-    await recordAudit(
+    await auditRequest(
       db,
-      actorOf(principal),
-      {
-        action: "token.revoke",
-        target: `token:${id}`,
-        ip: clientIp(req.headers),
-        details: { name: revoked.name },
-      },
+      req,
+      principal,
+      { action: "token.revoke", target: `token:${id}`, details: { name: revoked.name } },
       log,
     );
     return new Response(null, { status: 204 });

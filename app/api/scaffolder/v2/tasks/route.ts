@@ -1,3 +1,5 @@
+import { auditRequest } from "@/lib/access/audit";
+import { taskCreatorRef } from "@/lib/access/scaffolder-guards";
 import { getDb } from "@/lib/db/client";
 import { parseJsonBody, parseQuery, withRoute } from "@/lib/http";
 import { scaffolderErrorResponse } from "@/lib/scaffolder/api/handlers";
@@ -11,10 +13,22 @@ export const dynamic = "force-dynamic";
 export const POST = withRoute(
   "scaffolder.tasks.create",
   { scope: "scaffolder:run", rateLimit: "scaffolder-task" },
-  async ({ req }) => {
+  async ({ req, principal, log }) => {
     const body = await parseJsonBody(req, createTaskBody, MAX_TASK_BODY_BYTES);
+    const db = getDb();
     try {
-      const id = await startTask(body);
+      const id = await startTask({ ...body, createdBy: await taskCreatorRef(db, principal) });
+      await auditRequest(
+        db,
+        req,
+        principal,
+        {
+          action: "scaffolder.task.create",
+          target: `task:${id}`,
+          details: { templateRef: body.templateRef },
+        },
+        log,
+      );
       return Response.json({ id }, { status: 201 });
     } catch (error) {
       return scaffolderErrorResponse(error);

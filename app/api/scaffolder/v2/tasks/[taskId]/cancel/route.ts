@@ -1,3 +1,5 @@
+import { auditRequest } from "@/lib/access/audit";
+import { authorizeTaskChange } from "@/lib/access/scaffolder-guards";
 import { getDb } from "@/lib/db/client";
 import { notFound, parsePathParams, withRoute } from "@/lib/http";
 import { taskIdParams } from "@/lib/scaffolder/api/schemas";
@@ -8,10 +10,19 @@ export const dynamic = "force-dynamic";
 export const POST = withRoute<{ taskId: string }>(
   "scaffolder.tasks.cancel",
   { scope: "scaffolder:run" },
-  async ({ params }) => {
+  async ({ req, params, principal, log }) => {
     const { taskId } = parsePathParams(params, taskIdParams);
-    const status = await cancelTask(getDb(), taskId);
+    const db = getDb();
+    await authorizeTaskChange(db, principal, taskId);
+    const status = await cancelTask(db, taskId);
     if (!status) throw notFound(`No task ${taskId}`, { fields: [{ field: "taskId", message: "unknown" }] });
+    await auditRequest(
+      db,
+      req,
+      principal,
+      { action: "scaffolder.task.cancel", target: `task:${taskId}` },
+      log,
+    );
     return { id: taskId, status };
   },
 );
