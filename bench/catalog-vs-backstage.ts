@@ -12,8 +12,10 @@
  * /var/tmp/portico-bench/backstage (cached; never in package.json). PostgreSQL from
  * TEST_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres), databases
  * `bb_*`, dropped afterwards. Prints a table to stdout and writes JSON to bench/results/.
+ * `--render a.json b.json…` only prints the table of earlier runs' results together (e.g.
+ * Portico at 100k beside Backstage at 50k, which takes too long to ingest in the same run).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -220,7 +222,18 @@ async function runPortico(
   }
 }
 
+/** The results of earlier runs' JSON files, in one table. */
+function renderSaved(files: string[]) {
+  const results = files.flatMap((file) => {
+    const report = JSON.parse(readFileSync(file, "utf8")) as { startedAt: string; results: SystemResult[] };
+    return report.results.map((r) => ({ ...r, label: `${r.label} ${report.startedAt.slice(11, 16)}Z` }));
+  });
+  console.log(renderTable(results));
+}
+
 async function main() {
+  const render = process.argv.indexOf("--render");
+  if (render > 0) return renderSaved(process.argv.slice(render + 1));
   const started = new Date();
   const build = SYSTEMS.some((s) => s.startsWith("portico"))
     ? standaloneServer(process.argv.includes("--no-build"))
