@@ -54,9 +54,11 @@ const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 const say = (line: string) => console.error(`[vs-backstage] ${line}`);
 
 const stopping: Array<() => Promise<unknown>> = [];
-process.once("SIGINT", () => {
-  void Promise.allSettled(stopping.map((stop) => stop())).finally(() => process.exit(130));
-});
+/** Newest first, one at a time: a server stops before its database is dropped. */
+async function stopAll() {
+  for (const stop of stopping.reverse()) await stop().catch(() => {});
+}
+process.once("SIGINT", () => void stopAll().finally(() => process.exit(130)));
 
 /**
  * node:http rather than fetch: Portico's import answers only when written, and at 100k under
@@ -300,5 +302,5 @@ async function main() {
 
 main().catch((error) => {
   console.error(error);
-  void Promise.allSettled(stopping.map((stop) => stop())).finally(() => process.exit(1));
+  void stopAll().finally(() => process.exit(1));
 });
