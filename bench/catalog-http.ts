@@ -14,27 +14,22 @@
  * the HTTP layer against a bare server (bench/lib/catalog-http-shapes.ts). Prints one JSON object.
  */
 
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory";
 import { createDb } from "@/lib/db/client";
 import { createTestDatabase } from "@/tests/support/test-database";
-import { buildIsStale, distDir, prepareStandalone } from "../scripts/lib/next-build";
 import { generate, writeTree } from "./catalog";
 import { afterWrite, httpOverhead, issueShapes, unpagedList } from "./lib/catalog-http-shapes";
+import { type PorticoServer, rssMb, standaloneServer, startPorticoServer } from "./lib/portico-server";
 
-const root = path.resolve(__dirname, "..");
 const flag = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const RUNS = Number(flag("runs") ?? 40);
 const WARMUP = 3;
-const READY_TIMEOUT_MS = 10 * 60_000;
 const TYPES = ["service", "website", "library", "worker"];
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 const say = (line: string) => console.error(`[catalog-http] ${line}`);
@@ -73,101 +68,6 @@ async function catalogDatabase(): Promise<BenchDb> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** `next build` when sources are newer than the build, as `npm start` does; returns server.js. */
-function standaloneServer(): { server: string; built: boolean; buildMs?: number } {
-  if (process.argv.includes("--no-build") || !buildIsStale(root)) {
-    return { server: prepareStandalone(root), built: false };
-  }
-  say(`building the production bundle into ${distDir(root)} (a few minutes)…`);
-  const start = performance.now();
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  // Build output goes to stderr so stdout stays one JSON object.
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: ["ignore", 2, 2] });
-  if (build.status !== 0) throw new Error(`next build failed with exit code ${build.status}`);
-  return { server: prepareStandalone(root), built: true, buildMs: Math.round(performance.now() - start) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const rssMb = (pid: number | undefined) => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Math.round(Number(m[1]) / 1024) : undefined;
-};
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  readyMs: number;
-  listIndex: { entities: number; buildMs: number; builtAfterMs: number };
-}
-
-/**
- * The standalone server on a free port: offline AI, no cluster, no Chroma (the catalog needs
- * none), no refresh scheduler (a refresh would invalidate the index mid-run). Ready once it
- * answers the liveness probe and has logged (pino JSON, debug) that the list index is built.
- */
-async function startServer(serverJs: string, databaseUrl: string, dataDir: string): Promise<Server> {
-  const port = Number(flag("port") ?? 0) || (await freePort());
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    HOSTNAME: "127.0.0.1",
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    PORTICO_DATA_DIR: dataDir,
-    PORTICO_LOG_LEVEL: "debug",
-    PORTICO_CATALOG_REFRESH_INTERVAL_S: "0",
-    PORTICO_CATALOG_LIST_INDEX: "true",
-  };
-  for (const k of ["GOOGLE_GENERATIVE_AI_API_KEY", "CHROMA_URL", "KUBECONFIG", "KUBERNETES_SERVICE_HOST"])
-    delete env[k];
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [serverJs], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-  const base = `http://127.0.0.1:${port}`;
-  const indexBuilt = new Promise<Server["listIndex"]>((resolve, reject) => {
-    let rest = "";
-    child.stdout?.setEncoding("utf8");
-    // Keeps reading for the whole run: a full pipe would block the server's logging.
-    child.stdout?.on("data", (chunk: string) => {
-      const lines = (rest + chunk).split("\n");
-      rest = lines.pop() ?? "";
-      for (const line of lines) {
-        if (!line.startsWith("{")) continue;
-        const entry = JSON.parse(line) as { msg?: string; entities?: number; ms?: number; level?: number };
-        if (entry.msg === "catalog list index built") {
-          const builtAfterMs = Math.round(performance.now() - t0);
-          resolve({ entities: entry.entities ?? 0, buildMs: entry.ms ?? 0, builtAfterMs });
-        } else if ((entry.level ?? 0) >= 40) {
-          say(`server: ${line}`);
-          if (entry.msg?.startsWith("catalog list index build failed")) reject(new Error(entry.msg));
-        }
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`server exited early with code ${code}`)));
-    setTimeout(() => reject(new Error("list index not built within 10 minutes")), READY_TIMEOUT_MS).unref();
-  });
-  indexBuilt.catch(() => {}); // observed below; avoids an unhandled rejection while polling
-  let readyMs = 0;
-  while (!readyMs) {
-    if (child.exitCode !== null) throw new Error(`server exited early with code ${child.exitCode}`);
-    const res = await fetch(`${base}/api/health?probe=live`, { signal: AbortSignal.timeout(1_000) }).catch(
-      () => undefined, // not listening yet
-    );
-    if (res?.ok) readyMs = Math.round(performance.now() - t0);
-    else await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, base, readyMs, listIndex: await indexBuilt };
 }
 
 async function getOk(url: string): Promise<{ status: number; type: string; body: string }> {
@@ -247,23 +147,21 @@ async function benchRequests(base: string) {
 }
 
 async function main() {
-  const build = standaloneServer();
+  const build = standaloneServer(process.argv.includes("--no-build"));
   const db = await catalogDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "catalog-http-data-"));
-  let server: Server | undefined;
+  let server: PorticoServer | undefined;
   const cleanup = async () => {
-    if (server && server.child.exitCode === null) {
-      const exited = new Promise((r) => server?.child.once("exit", r));
-      server.child.kill("SIGTERM");
-      await exited;
-    }
+    await server?.stop();
     await db.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
   process.once("SIGINT", () => void cleanup().finally(() => process.exit(130)));
   try {
     say("starting the standalone server and waiting for the list index…");
-    server = await startServer(build.server, db.url, dataDir);
+    server = await startPorticoServer({ serverJs: build.server, databaseUrl: db.url, dataDir, port: Number(flag("port") ?? 0) || undefined });
+    // The database is imported before boot: the server's first build holds the catalog.
+    const listIndex = await server.indexBuilt(0);
     const rssAfterIndex = rssMb(server.child.pid);
     const measured = await benchRequests(server.base);
     const unpaged = await unpagedList(server.base);
@@ -283,7 +181,7 @@ async function main() {
           build: { rebuilt: build.built, buildMs: build.buildMs },
           server: {
             readyMs: server.readyMs,
-            listIndex: server.listIndex,
+            listIndex,
             rssMbAfterIndex: rssAfterIndex,
             rssMbAfterRun: rssMb(server.child.pid),
             rssMbAfterUnpaged: rssAfterUnpaged,
