@@ -159,7 +159,12 @@ async function main() {
   process.once("SIGINT", () => void cleanup().finally(() => process.exit(130)));
   try {
     say("starting the standalone server and waiting for the list index…");
-    server = await startPorticoServer({ serverJs: build.server, databaseUrl: db.url, dataDir, port: Number(flag("port") ?? 0) || undefined });
+    server = await startPorticoServer({
+      serverJs: build.server,
+      databaseUrl: db.url,
+      dataDir,
+      port: Number(flag("port") ?? 0) || undefined,
+    });
     // The database is imported before boot: the server's first build holds the catalog.
     const listIndex = await server.indexBuilt(0);
     const rssAfterIndex = rssMb(server.child.pid);
