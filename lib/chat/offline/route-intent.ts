@@ -78,7 +78,7 @@ const ASPECTS: [EntityAspect, ReturnType<typeof linearRegex>][] = [
     "consumesApis",
     linearRegex(
       "offline-aspect-consumes",
-      /(?:^|[\s,(])apis?\b.*\b(?:consume[sd]?|consuming|use[sd]?|using|call(?:s|ed)?|depend)|\b(?:consume[sd]?|consuming|calls?)\b.*(?:^|[\s,(])apis?\b/i,
+      /(?:^|[\s,(])apis?\b.*\b(?:consume[sd]?|consuming|use[sd]?|using|call(?:s|ed)?|depend)|\b(?:consume[sd]?|consuming)\b|\bcalls?\b.*(?:^|[\s,(])apis?\b/i,
     ),
   ],
   [
@@ -237,8 +237,10 @@ export function routeOfflineIntent(input: string): OfflineIntent {
     aspects.splice(aspects.indexOf("providesApis"), 1);
   }
   // "who depends on X" is about X's dependents; "depends on" alone would also read as its dependencies.
-  if (aspects.includes("dependents") && aspects.includes("dependencies")) {
-    aspects.splice(aspects.indexOf("dependencies"), 1);
+  if (aspects.includes("dependents")) {
+    for (const implied of ["dependencies", "consumesApis"] as const) {
+      if (aspects.includes(implied)) aspects.splice(aspects.indexOf(implied), 1);
+    }
   }
   const followUp = FOLLOW_UP.test(firstLine);
 

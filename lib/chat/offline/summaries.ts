@@ -17,9 +17,8 @@ export function summarizeToolOutput<N extends ChatToolName>(
     case "diagnoseError": {
       const d = output as ChatToolShapes["diagnoseError"]["output"];
       const cause = d.summary.split("\n", 1)[0]?.trim() ?? "";
-      const evidence = d.evidence[0]
-        ? ` Evidence (line ${d.evidence[0].line}): \`${quote(d.evidence[0].excerpt)}\`.`
-        : "";
+      const lines = d.evidence.slice(0, 2).map((e) => `line ${e.line}: \`${quote(e.excerpt)}\``);
+      const evidence = lines.length ? ` Evidence from your paste, ${lines.join("; ")}.` : "";
       const runbooks = d.runbooks.length
         ? ` Runbook: ${d.runbooks.map((r) => `[${r.title}](${r.url})`).join(", ")}.`
         : "";
