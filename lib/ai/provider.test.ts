@@ -30,7 +30,11 @@ describe("getLanguageModel", () => {
     expect(local && modelProviderName(local)).toBe("openai-compatible");
     expect(getLanguageModel({ openaiCompatible: { baseUrl: "http://127.0.0.1:11434/v1" } })).toBeNull();
     expect(
-      getLanguageModel({ mode: "offline", model: "m", openaiCompatible: { baseUrl: "http://127.0.0.1:1/v1" } }),
+      getLanguageModel({
+        mode: "offline",
+        model: "m",
+        openaiCompatible: { baseUrl: "http://127.0.0.1:1/v1" },
+      }),
     ).toBeNull();
   });
 

@@ -47,16 +47,19 @@ describe("parseServerConfig", () => {
       model: "llama3.1:8b",
       openaiCompatible: { baseUrl: "http://127.0.0.1:11434/v1", apiKey: "local-key" },
     });
-    expect(parseServerConfig({}).ai).toMatchObject({ model: "gemini-2.5-flash", openaiCompatible: undefined });
+    expect(parseServerConfig({}).ai).toMatchObject({
+      model: "gemini-2.5-flash",
+      openaiCompatible: undefined,
+    });
     expect(problemsOf({ PORTICO_AI_BASE_URL: "http://127.0.0.1:11434/v1" })).toEqual([
       expect.stringMatching(/^PORTICO_AI_MODEL: required when PORTICO_AI_BASE_URL is set/),
     ]);
     expect(problemsOf({ PORTICO_AI_BASE_URL: "ftp://models", PORTICO_AI_MODEL: "m" })).toEqual([
       expect.stringMatching(/^PORTICO_AI_BASE_URL: must be an http/),
     ]);
-    expect(problemsOf({ PORTICO_AI_BASE_URL: "http://user:secret@vllm:8000/v1", PORTICO_AI_MODEL: "m" })).toEqual([
-      expect.stringMatching(/^PORTICO_AI_BASE_URL: must not contain credentials/),
-    ]);
+    expect(
+      problemsOf({ PORTICO_AI_BASE_URL: "http://user:secret@vllm:8000/v1", PORTICO_AI_MODEL: "m" }),
+    ).toEqual([expect.stringMatching(/^PORTICO_AI_BASE_URL: must not contain credentials/)]);
   });
 
   it("reads the metrics token and rejects a short one, naming the variable", () => {

@@ -135,7 +135,11 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
     },
     vectorStore: { url: e.CHROMA_URL, embedded: !e.CHROMA_URL || e.PORTICO_EMBEDDED.includes("chroma") },
     ai: {
-      mode: e.PORTICO_AI_BASE_URL ? "openai-compatible" : e.GOOGLE_GENERATIVE_AI_API_KEY ? "gemini" : "offline",
+      mode: e.PORTICO_AI_BASE_URL
+        ? "openai-compatible"
+        : e.GOOGLE_GENERATIVE_AI_API_KEY
+          ? "gemini"
+          : "offline",
       apiKey: e.GOOGLE_GENERATIVE_AI_API_KEY,
       model: e.PORTICO_AI_MODEL ?? "gemini-2.5-flash",
       openaiCompatible: e.PORTICO_AI_BASE_URL

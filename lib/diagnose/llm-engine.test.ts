@@ -59,14 +59,16 @@ function promptText(model: MockLanguageModelV3): string {
 describe("llmDiagnosis", () => {
   it("reads a diagnosis a local model wrapped in a code fence, still validated by the schema", async () => {
     const fenced = new MockLanguageModelV3({
-      doGenerate: async () => textResult(`Here is the diagnosis:\n\`\`\`json\n${JSON.stringify(good)}\n\`\`\``),
+      doGenerate: async () =>
+        textResult(`Here is the diagnosis:\n\`\`\`json\n${JSON.stringify(good)}\n\`\`\``),
     });
     const ok = await llmDiagnosis(fenced, input());
     expect(ok.degraded).toEqual([]);
     expect(ok.diagnosis).toMatchObject({ category: "oomkilled", engine: "gemini" });
 
     const wrong = new MockLanguageModelV3({
-      doGenerate: async () => textResult(`\`\`\`json\n${JSON.stringify({ ...good, category: "made-up" })}\n\`\`\``),
+      doGenerate: async () =>
+        textResult(`\`\`\`json\n${JSON.stringify({ ...good, category: "made-up" })}\n\`\`\``),
     });
     const bad = await llmDiagnosis(wrong, input());
     expect(bad.degraded).toEqual(["llm"]);

@@ -20,7 +20,9 @@ export const readinessSchema = z.object({
     ai: z.object({
       mode: z
         .enum(["gemini", "openai-compatible", "offline"])
-        .describe("openai-compatible: a local model server (Ollama, vLLM, LM Studio) via PORTICO_AI_BASE_URL."),
+        .describe(
+          "openai-compatible: a local model server (Ollama, vLLM, LM Studio) via PORTICO_AI_BASE_URL.",
+        ),
       model: z.string().nullable(),
     }),
     kubernetes: z.object({ mode: z.enum(["kubeconfig", "in-cluster", "none"]) }),

@@ -105,7 +105,14 @@ function sse(res: ServerResponse, model: string, reply: Exclude<FakeReply, { sta
       const half = Math.ceil(args.length / 2);
       send({
         role: "assistant",
-        tool_calls: [{ index, id: `call_${sequence}_${index}`, type: "function", function: { name: call.name, arguments: "" } }],
+        tool_calls: [
+          {
+            index,
+            id: `call_${sequence}_${index}`,
+            type: "function",
+            function: { name: call.name, arguments: "" },
+          },
+        ],
       });
       // Arguments arrive in pieces, as real servers send them.
       send({ tool_calls: [{ index, function: { arguments: args.slice(0, half) } }] });
@@ -113,7 +120,8 @@ function sse(res: ServerResponse, model: string, reply: Exclude<FakeReply, { sta
     });
     send({}, "tool_calls");
   } else {
-    const pieces = "text" in reply ? reply.text : ["content" in reply ? reply.content : JSON.stringify(reply.json)];
+    const pieces =
+      "text" in reply ? reply.text : ["content" in reply ? reply.content : JSON.stringify(reply.json)];
     send({ role: "assistant", content: "" });
     for (const piece of pieces) send({ content: piece });
     send({}, "stop");
@@ -138,7 +146,12 @@ function complete(res: ServerResponse, model: string, reply: Exclude<FakeReply, 
         }
       : {
           role: "assistant",
-          content: "text" in reply ? reply.text.join("") : "content" in reply ? reply.content : JSON.stringify(reply.json),
+          content:
+            "text" in reply
+              ? reply.text.join("")
+              : "content" in reply
+                ? reply.content
+                : JSON.stringify(reply.json),
         };
   res.writeHead(200, { "content-type": "application/json" });
   res.end(
