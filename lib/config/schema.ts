@@ -7,16 +7,20 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+function tryUrl(v: string): URL | null {
+  try {
+    return new URL(v);
+  } catch {
+    return null;
+  }
+}
+
 const postgresUrl = optionalString.pipe(
   z
     .string()
     .refine((v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
-      } catch {
-        return false;
-      }
+      const u = tryUrl(v);
+      return !!u && (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
     }, "must be a postgres:// or postgresql:// URL with a host, e.g. postgresql://user:pass@db:5432/portico")
     .optional(),
 );
@@ -76,20 +80,12 @@ export const serverEnvSchema = z.object({
     z
       .string()
       .refine((v) => {
-        try {
-          const u = new URL(v);
-          return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
-        } catch {
-          return false;
-        }
+        const u = tryUrl(v);
+        return !!u && (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
       }, "must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1")
       .refine((v) => {
-        try {
-          const u = new URL(v);
-          return !u.username && !u.password && !u.search && !u.hash;
-        } catch {
-          return true;
-        }
+        const u = tryUrl(v);
+        return !u || (!u.username && !u.password && !u.search && !u.hash);
       }, "must not contain credentials, a query or a fragment (put the key in PORTICO_AI_API_KEY)")
       .optional(),
   ),

@@ -4,7 +4,11 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 
-export function startFakeOpenAi({ root, port, timeoutMs = 30_000 }) {
+export function startFakeOpenAi({
+  root,
+  port,
+  timeoutMs = Number(process.env.E2E_KUBE_START_TIMEOUT_MS ?? 30_000),
+}) {
   const child = spawn(
     process.execPath,
     [
