@@ -9,7 +9,7 @@ import { expect, test } from "@playwright/test";
 
 test("chats through a local OpenAI-compatible model that calls a catalog tool", async ({ page, request }) => {
   const health = await request.get("/api/health");
-  expect((await health.json()).ai).toEqual({ mode: "openai-compatible", model: "fake-model" });
+  expect((await health.json()).checks.ai).toEqual({ mode: "openai-compatible", model: "fake-model" });
 
   await page.goto("/chat");
   const input = page.getByLabel("Message");
