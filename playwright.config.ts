@@ -18,8 +18,9 @@ const chromium = {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  // The sign-in suite needs the portal in oidc mode: playwright.oidc.config.ts.
-  testIgnore: /.*\.oidc\.spec\.ts/,
+  // The sign-in suite needs the portal in oidc mode (playwright.oidc.config.ts), the local-model
+  // journey a fake OpenAI-compatible server (playwright.local-model.config.ts).
+  testIgnore: [/.*\.oidc\.spec\.ts/, /.*\.local-model\.spec\.ts/],
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -26,9 +26,11 @@ stage delivery npx vitest run --project delivery
 stage e2e npx playwright test
 # Sign-in journey in oidc mode against a loopback OpenID provider (oidc-provider).
 stage e2e-oidc npx playwright test -c playwright.oidc.config.ts
+# Chat journey with a local model: the portal against a loopback fake OpenAI-compatible server.
+stage e2e-local-model npx playwright test -c playwright.local-model.config.ts
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "Test stages failed: ${failed[*]}"
   exit 1
 fi
-echo "All test stages passed (lint, typecheck, unit, eval, integration, fuzz, delivery, e2e, e2e-oidc)"
+echo "All test stages passed (lint, typecheck, unit, eval, integration, fuzz, delivery, e2e, e2e-oidc, e2e-local-model)"

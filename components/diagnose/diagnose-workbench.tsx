@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type DragEvent, type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { CATEGORY_TITLES } from "@/lib/diagnose/categories";
 import { type DiagnoseRequest, MAX_ERROR_MESSAGE_BYTES } from "@/lib/diagnose/schema";
+import type { DiagnosisEngine } from "@/lib/diagnose/types";
 import { postDiagnose } from "./diagnose-api";
 import { DiagnosisResult, engineLabel } from "./diagnosis-result";
 import { readLogFile } from "./log-file";
@@ -38,7 +39,7 @@ export function DiagnoseWorkbench({
   engine,
 }: {
   prefill: DiagnosePrefill;
-  engine: "gemini" | "offline";
+  engine: DiagnosisEngine;
 }) {
   const [text, setText] = useState(prefill.error);
   const [namespace, setNamespace] = useState(prefill.namespace);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { type Ref, useId, useState } from "react";
 import { chatHandoffHref, newHandoffId, storeChatHandoff } from "@/components/chat/handoff";
 import type { DiagnoseResponse } from "@/lib/diagnose/schema";
+import type { DiagnosisEngine } from "@/lib/diagnose/types";
 import { chatPrompt } from "./chat-link";
 import { ClassificationList } from "./classification-list";
 import { OwnerPanel, PodContextPanel } from "./context-panels";
@@ -16,8 +17,8 @@ const DEGRADED_TEXT: Record<string, string> = {
   catalog: "The owning team could not be looked up in the catalog.",
 };
 
-export const engineLabel = (engine: "gemini" | "offline") =>
-  engine === "gemini" ? "Gemini" : "offline engine";
+export const engineLabel = (engine: DiagnosisEngine) =>
+  engine === "gemini" ? "Gemini" : engine === "openai-compatible" ? "local model" : "offline engine";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   const id = useId();

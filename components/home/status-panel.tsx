@@ -52,7 +52,13 @@ export function StatusPanel({ report }: { report: ReadinessReport }) {
         <div>
           <dt className="text-slate-500">AI</dt>
           <dd className="mt-1">
-            <Pill ok>{ai.mode === "gemini" ? `Gemini · ${ai.model}` : "offline mode"}</Pill>
+            <Pill ok>
+              {ai.mode === "gemini"
+                ? `Gemini · ${ai.model}`
+                : ai.mode === "openai-compatible"
+                  ? `local model · ${ai.model}`
+                  : "offline mode"}
+            </Pill>
           </dd>
         </div>
         <div>

@@ -17,6 +17,27 @@ describe("getLanguageModel", () => {
     expect(def && modelProviderName(def)).toBe("gemini");
   });
 
+  it("builds an OpenAI-compatible model for a local server, which wins over Gemini", () => {
+    const local = getLanguageModel({
+      apiKey: "fake-key",
+      model: "llama3.1:8b",
+      openaiCompatible: { baseUrl: "http://127.0.0.1:11434/v1" },
+    });
+    expect(local && typeof local !== "string" ? [local.provider, local.modelId] : local).toEqual([
+      "openai-compatible.chat",
+      "llama3.1:8b",
+    ]);
+    expect(local && modelProviderName(local)).toBe("openai-compatible");
+    expect(getLanguageModel({ openaiCompatible: { baseUrl: "http://127.0.0.1:11434/v1" } })).toBeNull();
+    expect(
+      getLanguageModel({
+        mode: "offline",
+        model: "m",
+        openaiCompatible: { baseUrl: "http://127.0.0.1:1/v1" },
+      }),
+    ).toBeNull();
+  });
+
   it("lets tests inject a model or force offline", () => {
     const mock = new MockLanguageModelV3();
     expect(getLanguageModel({}, mock)).toBe(mock);

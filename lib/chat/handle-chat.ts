@@ -13,6 +13,7 @@ import { ApiError, conflict, notFound } from "@/lib/http/api-error";
 import { summarizeError } from "@/lib/log/error-summary";
 import type { Logger } from "@/lib/log/logger";
 import { recordLlmUsage } from "@/lib/metrics/record";
+import { previousTurn } from "./offline/conversation-context";
 import { writeOfflineReply } from "./offline/offline-reply";
 import { type ChatRequest, checkMessageText, titleFromText } from "./request";
 import {
@@ -155,10 +156,12 @@ export async function handleChat(
         });
       }
       if (!deps.model) {
+        const catalogNames = deps.tools.catalogNames?.bind(deps.tools);
         await writeOfflineReply(
           writer,
           userMessage.parts.map((p) => (p.type === "text" ? p.text : "")).join("\n"),
           runners,
+          { previous: previousTurn(history), catalogNames },
         );
         writer.write({ type: "finish", finishReason: "stop" });
         return;

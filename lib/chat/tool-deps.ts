@@ -12,10 +12,13 @@ import { fromCatalogSummary, notFoundEntity, toEntityDetail } from "./adapters/c
 import { toClusterHealthOutput, toPodDetailsOutput } from "./adapters/cluster";
 import { toDiagnosisOutput } from "./adapters/diagnosis";
 import { toRunbookSearchOutput } from "./adapters/runbooks";
+import type { CatalogName } from "./offline/entity-resolver";
 import type { ChatToolDeps } from "./tools";
 
 export interface ChatServices {
   catalogDb: SqlExecutor;
+  /** How long the catalog name list for offline mention matching is reused (default 30 s). */
+  catalogNamesTtlMs?: number;
   runbooks: Pick<RunbookService, "search">;
   clusterHealth: ClusterHealthFn;
   podContext: (ref: { namespace: string; name: string }) => Promise<PodContext | PodNotFound>;
@@ -24,7 +27,9 @@ export interface ChatServices {
 /** Connects the chat tools to the catalog, runbook, diagnosis and Kubernetes modules. */
 export function createChatToolDeps(services: ChatServices): ChatToolDeps {
   const { catalogDb, runbooks } = services;
+  const names = cachedCatalogNames(catalogDb, services.catalogNamesTtlMs ?? 30_000);
   return {
+    catalogNames: names,
     // The deterministic engine, also when a model is configured: in chat the
     // model already reasons over this result, a second model call would only add latency.
     async diagnose(text) {
@@ -70,5 +75,50 @@ export function createChatToolDeps(services: ChatServices): ChatToolDeps {
       const owner = page.owner?.resolved ? await getEntityByRef(catalogDb, page.owner.ref) : null;
       return toEntityDetail(ref, page, owner);
     },
+  };
+}
+
+// Enough for a large org; beyond it offline mode falls back to the catalog's text search.
+const MAX_CATALOG_NAMES = 20_000;
+
+interface NameRow {
+  ref: string;
+  kind: string;
+  name: string;
+  title: string | null;
+  aliases: unknown;
+  display_name: string | null;
+}
+
+/** Names, titles and aliases (metadata.aliases, a group's or user's profile.displayName) of every entity. */
+function cachedCatalogNames(db: SqlExecutor, ttlMs: number): () => Promise<CatalogName[]> {
+  let cached: { at: number; names: Promise<CatalogName[]> } | null = null;
+  return () => {
+    if (cached && Date.now() - cached.at < ttlMs) return cached.names;
+    const names = db
+      .$queryRawUnsafe<NameRow[]>(
+        `SELECT ref, kind, name, title, entity->'metadata'->'aliases' AS aliases,
+                entity->'spec'->'profile'->>'displayName' AS display_name
+           FROM catalog_entities ORDER BY ref LIMIT ${MAX_CATALOG_NAMES}`,
+      )
+      .then((rows) =>
+        rows.map((r) => ({
+          ref: r.ref,
+          kind: r.kind,
+          name: r.name,
+          title: r.title,
+          aliases: [
+            ...(Array.isArray(r.aliases)
+              ? r.aliases.filter((a): a is string => typeof a === "string").slice(0, 10)
+              : []),
+            ...(r.display_name ? [r.display_name] : []),
+          ],
+        })),
+      );
+    cached = { at: Date.now(), names };
+    names.catch(() => {
+      cached = null;
+    });
+    return names;
   };
 }

@@ -1,5 +1,6 @@
 import { type InferUITools, tool } from "ai";
 import { z } from "zod";
+import type { CatalogName } from "./offline/entity-resolver";
 import { redactDeep } from "./redact-deep";
 import type { ChatToolName, ChatToolShapes } from "./types";
 import { MAX_MESSAGE_TEXT_BYTES } from "./types";
@@ -18,6 +19,11 @@ export interface ChatToolDeps {
   podDetails(ref: { namespace: string; name: string }): Promise<Output<"getPodDetails">>;
   findEntities(query: { text: string; kind?: string }, limit: number): Promise<Output<"findEntities">>;
   getEntity(ref: string): Promise<Output<"getEntity">>;
+  /**
+   * Not a tool: the names, titles and aliases of catalog entities, which offline
+   * mode matches questions against ("the accounts service" → accounts-service).
+   */
+  catalogNames?(): Promise<readonly CatalogName[]>;
 }
 
 const k8sName = z

@@ -7,16 +7,20 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+function tryUrl(v: string): URL | null {
+  try {
+    return new URL(v);
+  } catch {
+    return null;
+  }
+}
+
 const postgresUrl = optionalString.pipe(
   z
     .string()
     .refine((v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
-      } catch {
-        return false;
-      }
+      const u = tryUrl(v);
+      return !!u && (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
     }, "must be a postgres:// or postgresql:// URL with a host, e.g. postgresql://user:pass@db:5432/portico")
     .optional(),
 );
@@ -69,7 +73,24 @@ export const serverEnvSchema = z.object({
   SHADOW_DATABASE_URL: postgresUrl,
   CHROMA_URL: httpUrl,
   GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
-  PORTICO_AI_MODEL: optionalString.transform((v) => v ?? "gemini-2.5-flash"),
+  // Gemini model id (default gemini-2.5-flash), or the local model's name with PORTICO_AI_BASE_URL.
+  PORTICO_AI_MODEL: optionalString,
+  // An OpenAI-compatible server (Ollama, vLLM, LM Studio), e.g. http://127.0.0.1:11434/v1.
+  PORTICO_AI_BASE_URL: optionalString.pipe(
+    z
+      .string()
+      .refine((v) => {
+        const u = tryUrl(v);
+        return !!u && (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
+      }, "must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1")
+      .refine((v) => {
+        const u = tryUrl(v);
+        return !u || (!u.username && !u.password && !u.search && !u.hash);
+      }, "must not contain credentials, a query or a fragment (put the key in PORTICO_AI_API_KEY)")
+      .optional(),
+  ),
+  // Bearer key for PORTICO_AI_BASE_URL (vLLM --api-key, hosted gateways); Ollama needs none.
+  PORTICO_AI_API_KEY: optionalString,
   PORTICO_EMBEDDING_MODEL: optionalString.transform((v) => v ?? "gemini-embedding-001"),
   PORTICO_LLM_TIMEOUT_MS: intInRange(1000, 120_000, 15_000),
   KUBECONFIG: optionalString,

@@ -35,6 +35,33 @@ describe("parseServerConfig", () => {
     expect(c.kubernetes.mode).toBe("kubeconfig");
   });
 
+  it("selects a local OpenAI-compatible model by PORTICO_AI_BASE_URL, which needs PORTICO_AI_MODEL", () => {
+    const c = parseServerConfig({
+      PORTICO_AI_BASE_URL: "http://127.0.0.1:11434/v1",
+      PORTICO_AI_MODEL: "llama3.1:8b",
+      PORTICO_AI_API_KEY: "local-key",
+      GOOGLE_GENERATIVE_AI_API_KEY: "fake-key",
+    });
+    expect(c.ai).toMatchObject({
+      mode: "openai-compatible",
+      model: "llama3.1:8b",
+      openaiCompatible: { baseUrl: "http://127.0.0.1:11434/v1", apiKey: "local-key" },
+    });
+    expect(parseServerConfig({}).ai).toMatchObject({
+      model: "gemini-2.5-flash",
+      openaiCompatible: undefined,
+    });
+    expect(problemsOf({ PORTICO_AI_BASE_URL: "http://127.0.0.1:11434/v1" })).toEqual([
+      expect.stringMatching(/^PORTICO_AI_MODEL: required when PORTICO_AI_BASE_URL is set/),
+    ]);
+    expect(problemsOf({ PORTICO_AI_BASE_URL: "ftp://models", PORTICO_AI_MODEL: "m" })).toEqual([
+      expect.stringMatching(/^PORTICO_AI_BASE_URL: must be an http/),
+    ]);
+    expect(
+      problemsOf({ PORTICO_AI_BASE_URL: "http://user:secret@vllm:8000/v1", PORTICO_AI_MODEL: "m" }),
+    ).toEqual([expect.stringMatching(/^PORTICO_AI_BASE_URL: must not contain credentials/)]);
+  });
+
   it("reads the metrics token and rejects a short one, naming the variable", () => {
     expect(parseServerConfig({}).metrics.token).toBeUndefined();
     expect(parseServerConfig({ PORTICO_METRICS_TOKEN: "0123456789abcdef" }).metrics.token).toBe(

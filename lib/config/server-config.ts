@@ -2,7 +2,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { type ServerEnv, serverEnvSchema } from "./schema";
 
-export type AiMode = "gemini" | "offline";
+export type AiMode = "gemini" | "openai-compatible" | "offline";
 export type KubernetesMode = "kubeconfig" | "in-cluster" | "none";
 
 export interface ServerConfig {
@@ -11,7 +11,16 @@ export interface ServerConfig {
   dataDir: string;
   database: { url: string | undefined; shadowUrl: string | undefined; embedded: boolean };
   vectorStore: { url: string | undefined; embedded: boolean };
-  ai: { mode: AiMode; apiKey: string | undefined; model: string; embeddingModel: string; timeoutMs: number };
+  ai: {
+    mode: AiMode;
+    /** Gemini key (chat/diagnosis in gemini mode, and runbook embeddings in any mode). */
+    apiKey: string | undefined;
+    model: string;
+    embeddingModel: string;
+    timeoutMs: number;
+    /** PORTICO_AI_BASE_URL + PORTICO_AI_API_KEY: a local OpenAI-compatible server; wins over Gemini. */
+    openaiCompatible: { baseUrl: string; apiKey: string | undefined } | undefined;
+  };
   kubernetes: { mode: KubernetesMode; kubeconfigPath: string | undefined; timeoutMs: number };
   http: {
     corsOrigins: string[];
@@ -109,6 +118,11 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
     if (missing.length)
       throw new ConfigError(missing.map((k) => `${k}: required when PORTICO_AUTH_MODE=oidc`));
   }
+  if (e.PORTICO_AI_BASE_URL && !e.PORTICO_AI_MODEL) {
+    throw new ConfigError([
+      "PORTICO_AI_MODEL: required when PORTICO_AI_BASE_URL is set (the served model's name, e.g. llama3.1:8b)",
+    ]);
+  }
   const kubernetesMode: KubernetesMode = e.KUBECONFIG
     ? "kubeconfig"
     : e.KUBERNETES_SERVICE_HOST
@@ -125,9 +139,16 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
     },
     vectorStore: { url: e.CHROMA_URL, embedded: !e.CHROMA_URL || e.PORTICO_EMBEDDED.includes("chroma") },
     ai: {
-      mode: e.GOOGLE_GENERATIVE_AI_API_KEY ? "gemini" : "offline",
+      mode: e.PORTICO_AI_BASE_URL
+        ? "openai-compatible"
+        : e.GOOGLE_GENERATIVE_AI_API_KEY
+          ? "gemini"
+          : "offline",
       apiKey: e.GOOGLE_GENERATIVE_AI_API_KEY,
-      model: e.PORTICO_AI_MODEL,
+      model: e.PORTICO_AI_MODEL ?? "gemini-2.5-flash",
+      openaiCompatible: e.PORTICO_AI_BASE_URL
+        ? { baseUrl: e.PORTICO_AI_BASE_URL, apiKey: e.PORTICO_AI_API_KEY }
+        : undefined,
       embeddingModel: e.PORTICO_EMBEDDING_MODEL,
       timeoutMs: e.PORTICO_LLM_TIMEOUT_MS,
     },

@@ -57,6 +57,24 @@ function promptText(model: MockLanguageModelV3): string {
 }
 
 describe("llmDiagnosis", () => {
+  it("reads a diagnosis a local model wrapped in a code fence, still validated by the schema", async () => {
+    const fenced = new MockLanguageModelV3({
+      doGenerate: async () =>
+        textResult(`Here is the diagnosis:\n\`\`\`json\n${JSON.stringify(good)}\n\`\`\``),
+    });
+    const ok = await llmDiagnosis(fenced, input());
+    expect(ok.degraded).toEqual([]);
+    expect(ok.diagnosis).toMatchObject({ category: "oomkilled", engine: "gemini" });
+
+    const wrong = new MockLanguageModelV3({
+      doGenerate: async () =>
+        textResult(`\`\`\`json\n${JSON.stringify({ ...good, category: "made-up" })}\n\`\`\``),
+    });
+    const bad = await llmDiagnosis(wrong, input());
+    expect(bad.degraded).toEqual(["llm"]);
+    expect(bad.failure?.reason).toBe("invalid_output");
+  });
+
   it("returns the model's diagnosis with locally computed destructive flags", async () => {
     const model = new MockLanguageModelV3({ doGenerate: async () => textResult(JSON.stringify(good)) });
     const out = await llmDiagnosis(model, input());

@@ -1,12 +1,13 @@
 import { generateObject, type LanguageModel } from "ai";
 import { z } from "zod";
+import { modelProviderName, OPENAI_COMPATIBLE } from "@/lib/ai/provider";
 import { recordLlmUsage } from "@/lib/metrics/record";
 import { CATEGORY_IDS, SEVERITIES } from "./categories";
 import { isDestructiveCommand } from "./commands";
 import { buildDiagnosisPrompt, type LlmPromptInput } from "./llm-prompt";
 import { offlineDiagnosis } from "./offline-engine";
 import { redactSecrets } from "./redact";
-import type { DiagnosisCore } from "./types";
+import type { DiagnosisCore, DiagnosisEngine } from "./types";
 
 export const DEFAULT_LLM_TIMEOUT_MS = 15_000;
 
@@ -67,11 +68,14 @@ export async function llmDiagnosis(
       temperature: 0.2,
       maxRetries: 0,
       abortSignal: controller.signal,
+      // Small local models often wrap the JSON in a code fence or a sentence; the
+      // zod schema still decides whether what is inside is a diagnosis.
+      experimental_repairText: async ({ text }) => extractJsonObject(text),
     });
     call.catch(() => undefined); // rejection after a timeout must not become unhandled
     const { object, usage } = await Promise.race([call, timeout]);
     recordLlmUsage("diagnose", usage);
-    return { diagnosis: toCore(object), degraded: [] };
+    return { diagnosis: toCore(object, engineOf(model)), degraded: [] };
   } catch (error) {
     return {
       diagnosis: offlineDiagnosis(input),
@@ -83,9 +87,23 @@ export async function llmDiagnosis(
   }
 }
 
-function toCore(o: z.infer<typeof llmDiagnosisSchema>): DiagnosisCore {
+function engineOf(model: LanguageModel): DiagnosisEngine {
+  return modelProviderName(model) === OPENAI_COMPATIBLE ? "openai-compatible" : "gemini";
+}
+
+/**
+ * The outermost `{ … }` of a model answer, or null when there is none. Index
+ * scans, not a regex: the text is model output of unbounded length.
+ */
+export function extractJsonObject(text: string): string | null {
+  const start = text.indexOf("{");
+  const end = text.lastIndexOf("}");
+  return start !== -1 && end > start ? text.slice(start, end + 1) : null;
+}
+
+function toCore(o: z.infer<typeof llmDiagnosisSchema>, engine: DiagnosisEngine): DiagnosisCore {
   return {
-    engine: "gemini",
+    engine,
     category: o.category,
     severity: o.severity,
     root_cause: redactSecrets(o.root_cause),

@@ -107,7 +107,11 @@ export const runbookHitSchema = z
 export const diagnoseResponseSchema = z
   .object({
     request_id: z.string(),
-    engine: z.enum(["gemini", "offline"]).describe("Which engine produced root_cause/fix_commands."),
+    engine: z
+      .enum(["gemini", "openai-compatible", "offline"])
+      .describe(
+        "Which engine produced root_cause/fix_commands (openai-compatible: a local model via PORTICO_AI_BASE_URL).",
+      ),
     severity: severitySchema,
     category: categorySchema.describe("Root-cause category (causes win over symptoms)."),
     root_cause: z.string(),

@@ -1,5 +1,5 @@
 import type { LanguageModel } from "ai";
-import { getLanguageModel } from "@/lib/ai/provider";
+import { getLanguageModel, modelProviderName, OPENAI_COMPATIBLE } from "@/lib/ai/provider";
 import type { SqlExecutor } from "@/lib/catalog/db/sql-client";
 import { tryCanonicalRef } from "@/lib/catalog/model/entity-ref";
 import type { Entity } from "@/lib/catalog/model/types";
@@ -14,6 +14,7 @@ import type { RunbookService } from "@/lib/runbooks/service";
 import { getRunbookService } from "@/lib/runbooks/service-instance";
 import type { DiagnoseDeps } from "./diagnose";
 import { redactSecrets } from "./redact";
+import type { DiagnosisEngine } from "./types";
 
 export interface OwnerInfo {
   entity_ref: string;
@@ -99,8 +100,9 @@ function model(): LanguageModel | null {
 }
 
 /** Whether diagnoses currently come from an LLM (for the page's engine label before a request). */
-export function diagnoseEngine(): "gemini" | "offline" {
-  return model() ? "gemini" : "offline";
+export function diagnoseEngine(): DiagnosisEngine {
+  const m = model();
+  return m ? (modelProviderName(m) === OPENAI_COMPATIBLE ? "openai-compatible" : "gemini") : "offline";
 }
 
 /**

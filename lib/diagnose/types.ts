@@ -11,9 +11,12 @@ export interface RunbookHit {
   excerpt?: string;
 }
 
+/** Which engine wrote a diagnosis: Gemini, a local OpenAI-compatible model, or the offline patterns. */
+export type DiagnosisEngine = "gemini" | "openai-compatible" | "offline";
+
 /** The engine-produced part of a diagnosis (no request metadata). */
 export interface DiagnosisCore {
-  engine: "gemini" | "offline";
+  engine: DiagnosisEngine;
   severity: Severity;
   category: Category;
   root_cause: string;

@@ -1,4 +1,5 @@
 import { withTimeout } from "@/lib/async/with-timeout";
+import type { AiMode } from "@/lib/config/server-config";
 
 export type DependencyStatus = "up" | "down";
 
@@ -17,7 +18,7 @@ export interface ReadinessReport {
   checks: {
     database: DependencyCheck;
     vector_store: DependencyCheck;
-    ai: { mode: "gemini" | "offline"; model: string | null };
+    ai: { mode: AiMode; model: string | null };
     kubernetes: { mode: "kubeconfig" | "in-cluster" | "none" };
     /** Reported, never failing readiness: API tokens keep working while the IdP is down. */
     identity?: { mode: "local" | "oidc"; issuer?: string } & Partial<DependencyCheck>;
@@ -32,7 +33,7 @@ export interface ReadinessDeps {
   checkVectorStore: () => Promise<void>;
   database: { embedded: boolean };
   vectorStore: { embedded: boolean };
-  ai: { mode: "gemini" | "offline"; model: string };
+  ai: { mode: AiMode; model: string };
   kubernetes: { mode: "kubeconfig" | "in-cluster" | "none" };
   identity?: { mode: "local" | "oidc"; issuer?: string; check?: () => Promise<void> };
 }
@@ -90,7 +91,7 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<ReadinessRepo
     checks: {
       database,
       vector_store: vectorStore,
-      ai: { mode: deps.ai.mode, model: deps.ai.mode === "gemini" ? deps.ai.model : null },
+      ai: { mode: deps.ai.mode, model: deps.ai.mode === "offline" ? null : deps.ai.model },
       kubernetes: { mode: deps.kubernetes.mode },
       ...(idp
         ? {

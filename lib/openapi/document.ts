@@ -53,7 +53,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
         tags: ["AI agent"],
         summary: "Diagnose an error message",
         description:
-          "Redacts secrets, classifies the text with the offline pattern library and answers with a root cause, fix commands (destructive ones flagged), prevention tips and runbooks. Uses Gemini when configured and falls back to the offline engine on any LLM failure; failed optional dependencies are listed in `degraded`.",
+          "Redacts secrets, classifies the text with the offline pattern library and answers with a root cause, fix commands (destructive ones flagged), prevention tips and runbooks. Uses a local OpenAI-compatible model (PORTICO_AI_BASE_URL) or Gemini when configured, with schema-validated structured output, and falls back to the offline engine on any LLM failure; failed optional dependencies are listed in `degraded`.",
         requestBody: {
           required: true,
           ...json(c.ref(diagnoseRequestSchema, "DiagnoseRequest", "input"), ""),

@@ -17,7 +17,14 @@ export const readinessSchema = z.object({
   checks: z.object({
     database: dependencyCheckSchema,
     vector_store: dependencyCheckSchema,
-    ai: z.object({ mode: z.enum(["gemini", "offline"]), model: z.string().nullable() }),
+    ai: z.object({
+      mode: z
+        .enum(["gemini", "openai-compatible", "offline"])
+        .describe(
+          "openai-compatible: a local model server (Ollama, vLLM, LM Studio) via PORTICO_AI_BASE_URL.",
+        ),
+      model: z.string().nullable(),
+    }),
     kubernetes: z.object({ mode: z.enum(["kubeconfig", "in-cluster", "none"]) }),
   }),
 });

@@ -1,5 +1,8 @@
 import { RE2JS } from "re2js";
 import { describe, expect, it } from "vitest";
+import { composeEntityAnswer } from "@/lib/chat/offline/compose-entity";
+import { findMentions } from "@/lib/chat/offline/entity-resolver";
+import { podMentionIn } from "@/lib/chat/offline/pod-mention";
 import { routeOfflineIntent } from "@/lib/chat/offline/route-intent";
 import { analyzeLog, compilePatterns } from "@/lib/diagnose/analyzer";
 import { isDestructiveCommand } from "@/lib/diagnose/commands";
@@ -104,6 +107,37 @@ describe("regexes on request data are linear", () => {
   it("every entry point that runs regexes on request text stays within budget on 256 KB", () => {
     const entryPoints: [string, (s: string) => unknown][] = [
       ["routeOfflineIntent", routeOfflineIntent],
+      ["podMentionIn", podMentionIn],
+      [
+        "findMentions",
+        (s) =>
+          findMentions(s, [
+            { ref: "component:default/a-a", kind: "Component", name: "a-a", title: s, aliases: [s] },
+          ]),
+      ],
+      [
+        "composeEntityAnswer",
+        (s) =>
+          composeEntityAnswer(["oncall"], {
+            ref: "component:default/x",
+            found: true,
+            entity: {
+              ref: "component:default/x",
+              kind: "Component",
+              namespace: "default",
+              name: "x",
+              title: null,
+              description: null,
+              type: null,
+              lifecycle: null,
+              owner: null,
+              url: "/catalog/component/default/x",
+            },
+            owner: null,
+            relations: [],
+            links: [{ url: s, title: s }],
+          }),
+      ],
       ["neutralize", neutralize],
       ["redactSecrets", redactSecrets],
       ["redactObject", (s) => redactObject({ [s.slice(0, 4096)]: s, env: [{ name: s, value: s }] })],

@@ -89,6 +89,11 @@ async function runModel(steps: ScriptedStep[], payload: Record<string, unknown>)
 const ofType = <T extends UIMessageChunk["type"]>(chunks: UIMessageChunk[], type: T) =>
   chunks.filter((c): c is Extract<UIMessageChunk, { type: T }> => c.type === type);
 
+const textOf = (chunks: UIMessageChunk[]) =>
+  ofType(chunks, "text-delta")
+    .map((c) => c.delta)
+    .join("");
+
 const conversationOf = (chunks: UIMessageChunk[]) =>
   (ofType(chunks, "data-conversation" as never)[0] as unknown as { data: { id: string } }).data.id;
 
@@ -193,8 +198,8 @@ describe("POST /api/chat offline (exported route, real wiring)", () => {
     const { chunks, done } = await readUiMessageResponse(res);
     expect(done).toBe(true);
     const calls = ofType(chunks, "tool-input-available").map((c) => c.toolName);
-    expect(calls).toEqual(["findEntities", "getEntity"]);
-    const entity = ofType(chunks, "tool-output-available")[1].output as {
+    expect(calls).toEqual(["getEntity"]);
+    const entity = ofType(chunks, "tool-output-available")[0].output as {
       found: boolean;
       entity: { url: string };
       owner: { ref: string; url: string };
@@ -223,6 +228,49 @@ describe("POST /api/chat offline (exported route, real wiring)", () => {
     const results = (ofType(rb.chunks, "tool-output-available")[0].output as { results: { url: string }[] })
       .results;
     expect(results[0].url).toBe("/runbooks/crashloopbackoff");
+  });
+
+  // Issue 15 finding: "Nothing in the catalog matches 'accounts service and what APIs does it provide'".
+  it("resolves 'the accounts service' in a two-part question and answers owner and APIs", async () => {
+    const res = await post(body("Who owns the accounts service and what APIs does it provide?"));
+    const { chunks } = await readUiMessageResponse(res);
+    const calls = ofType(chunks, "tool-input-available").map((c) => [c.toolName, c.input]);
+    expect(calls).toEqual([["getEntity", { ref: "component:default/accounts-service" }]]);
+    const text = textOf(chunks);
+    expect(text).toContain("**Accounts Service** is owned by [");
+    expect(text).toContain("/catalog/group/default/customer-accounts-team");
+    expect(text).toContain("It provides 1 API: [accounts-v1](/catalog/api/default/accounts-v1)");
+    expect(text).not.toContain("Nothing in the catalog matches");
+
+    // The follow-up refers to the previous turn's entity.
+    const followUp = await readUiMessageResponse(
+      await post(body("and what does it depend on?", { conversationId: conversationOf(chunks) })),
+    );
+    expect(ofType(followUp.chunks, "tool-input-available").map((c) => c.input)).toEqual([
+      { ref: "component:default/accounts-service" },
+    ]);
+    expect(textOf(followUp.chunks)).toContain(
+      "depends on [accounts-db](/catalog/resource/default/accounts-db)",
+    );
+  });
+
+  // Issue 15 finding: the kubelet event went to the cluster health tool and the OOM kill was never mentioned.
+  it("diagnoses a pasted one-line kubelet OOMKilled event instead of reporting cluster health", async () => {
+    const event =
+      "Warning  BackOff  2m (x14 over 9m)  kubelet  Back-off restarting failed container accounts in pod accounts-service-7d9f8b6c5-x2x9k_storefront(8c0e5e1a-1f0a-4c55-9a6e-2d3b1e0f9a11) (OOMKilled, exit code 137)";
+    const { chunks } = await readUiMessageResponse(await post(body(event)));
+    const calls = ofType(chunks, "tool-input-available").map((c) => c.toolName);
+    expect(calls[0]).toBe("diagnoseError");
+    expect(calls).not.toContain("getClusterHealth");
+    // The pod it names is looked up for cluster context (no cluster is connected here).
+    expect(ofType(chunks, "tool-input-available")[1]).toMatchObject({
+      toolName: "getPodDetails",
+      input: { namespace: "storefront", name: "accounts-service-7d9f8b6c5-x2x9k" },
+    });
+    const diagnosis = ofType(chunks, "tool-output-available")[0].output as { category: string };
+    expect(diagnosis.category).toBe("oomkilled");
+    expect(textOf(chunks)).toMatch(/OOM/);
+    expect(textOf(chunks)).toMatch(/memory limit/);
   });
 
   it("reports a disconnected cluster through the cluster tool", async () => {

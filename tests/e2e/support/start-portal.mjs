@@ -16,6 +16,8 @@ const kube = await startFakeKube({
   root,
   scenario: process.env.E2E_KUBE_SCENARIO ?? "broken",
   port: Number(process.env.E2E_KUBE_PORT ?? 3181),
+  // A loaded machine compiles the fake's TypeScript slowly; the default 30 s can be too short.
+  timeoutMs: Number(process.env.E2E_KUBE_START_TIMEOUT_MS ?? 30_000),
 });
 console.log(`[e2e] fake kube (${kube.scenario}) at ${kube.url}`);
 
