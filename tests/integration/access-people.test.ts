@@ -14,12 +14,10 @@ import { GET as listConversations } from "@/app/api/conversations/route";
 import { GET as me } from "@/app/api/me/route";
 import { ownedByHref, ownedByMyTeams } from "@/lib/access/my-teams";
 import { resetRateLimiterStoreForTests } from "@/lib/access/rate-limit";
-import { ROLE_SCOPES } from "@/lib/access/scopes";
 import { clearOwnershipCache } from "@/lib/access/teams";
-import { createApiToken } from "@/lib/access/tokens";
 import { readUiMessageResponse } from "@/lib/chat/sse";
 import { getDb } from "@/lib/db/client";
-import { person } from "../support/access-person";
+import { issuePeopleTokens, person } from "../support/access-person";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 
 /** Ownership rules, private conversations, quotas and audit entries, through the route handlers. */
@@ -82,15 +80,7 @@ beforeAll(async () => {
   resetRateLimiterStoreForTests();
   clearOwnershipCache();
   const db = getDb();
-  for (const [name, role] of [
-    ["alice", "member"],
-    ["bob", "member"],
-    ["vera", "viewer"],
-  ] as const) {
-    tokens[name] = (
-      await createApiToken(db, person(name, role), { name, scopes: [...ROLE_SCOPES[role]] })
-    ).token;
-  }
+  await issuePeopleTokens(db, tokens);
   // The people and teams, registered by the local admin (no credentials in local mode).
   expect(
     (

@@ -8,12 +8,11 @@ import { POST as createTaskRoute } from "@/app/api/scaffolder/v2/tasks/route";
 import { GET as parameterSchemaRoute } from "@/app/api/scaffolder/v2/templates/[namespace]/[kind]/[name]/parameter-schema/route";
 import { bootstrapPrincipal } from "@/lib/access/principal";
 import { resetRateLimiterStoreForTests } from "@/lib/access/rate-limit";
-import { ROLE_SCOPES } from "@/lib/access/scopes";
 import { clearOwnershipCache } from "@/lib/access/teams";
 import { createApiToken } from "@/lib/access/tokens";
 import { getDb } from "@/lib/db/client";
 import { stopScaffolderWorker } from "@/lib/scaffolder/service";
-import { person } from "../support/access-person";
+import { issuePeopleTokens } from "../support/access-person";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 import { registerTemplate } from "../support/scaffolder/catalog-templates";
 
@@ -58,15 +57,7 @@ beforeAll(async () => {
   resetRateLimiterStoreForTests();
   clearOwnershipCache();
   const db = getDb();
-  for (const [name, role] of [
-    ["alice", "member"],
-    ["bob", "member"],
-    ["vera", "viewer"],
-  ] as const) {
-    tokens[name] = (
-      await createApiToken(db, person(name, role), { name, scopes: [...ROLE_SCOPES[role]] })
-    ).token;
-  }
+  await issuePeopleTokens(db, tokens);
   tokens.robot = (
     await createApiToken(db, bootstrapPrincipal(), { name: "ci", scopes: ["scaffolder:run"], service: true })
   ).token;

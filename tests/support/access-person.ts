@@ -1,5 +1,7 @@
 import type { Principal } from "@/lib/access/principal";
 import { ROLE_SCOPES, type Role } from "@/lib/access/scopes";
+import { createApiToken } from "@/lib/access/tokens";
+import type { Db } from "@/lib/db/client";
 
 /** A signed-in person as the session would resolve them (`user:<name>`, `<name>@example.com`). */
 export function person(name: string, role: Role): Principal {
@@ -16,4 +18,17 @@ export function person(name: string, role: Role): Principal {
     rateLimitPerMinute: null,
     rateLimited: true,
   };
+}
+
+/** API tokens for the cast the access tests share: alice and bob (members), vera (viewer). */
+export async function issuePeopleTokens(db: Db, into: Record<string, string>): Promise<void> {
+  for (const [name, role] of [
+    ["alice", "member"],
+    ["bob", "member"],
+    ["vera", "viewer"],
+  ] as const) {
+    into[name] = (
+      await createApiToken(db, person(name, role), { name, scopes: [...ROLE_SCOPES[role]] })
+    ).token;
+  }
 }
