@@ -1,3 +1,5 @@
+import { hasScope } from "@/lib/access/scopes";
+import { restrictClusterTools } from "@/lib/chat/cluster-access";
 import { handleChat } from "@/lib/chat/handle-chat";
 import { chatRequestSchema, MAX_CHAT_BODY_BYTES } from "@/lib/chat/request";
 import { getChatHandlerDeps } from "@/lib/chat/server-deps";
@@ -12,7 +14,13 @@ export const POST = withRoute(
   { scope: "chat", rateLimit: "chat" },
   async ({ req, log, principal }) => {
     const body = await parseJsonBody(req, chatRequestSchema, MAX_CHAT_BODY_BYTES);
-    const deps = { ...getChatHandlerDeps(log), owner: principal.id, quotas: getServerConfig().auth.quotas };
+    const base = getChatHandlerDeps(log);
+    const deps = {
+      ...base,
+      tools: restrictClusterTools(base.tools, hasScope(principal.scopes, "cluster:read")),
+      owner: principal.id,
+      quotas: getServerConfig().auth.quotas,
+    };
     return trackOpenStream(await handleChat(body, deps, req.signal));
   },
 );

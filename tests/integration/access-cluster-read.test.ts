@@ -1,15 +1,19 @@
+import type { UIMessageChunk } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as chatPost } from "@/app/api/chat/route";
 import { POST } from "@/app/api/diagnose/route";
 import { bootstrapPrincipal } from "@/lib/access/principal";
 import { resetRateLimiterStoreForTests } from "@/lib/access/rate-limit";
 import type { Scope } from "@/lib/access/scopes";
 import { createApiToken } from "@/lib/access/tokens";
+import { readUiMessageResponse } from "@/lib/chat/sse";
 import { getDb } from "@/lib/db/client";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 
 /**
- * Live pod data is `cluster:read` data: a diagnose-only token (an alert hook) may
- * diagnose text but is refused, naming the field, when it asks for cluster context.
+ * Live pod data is `cluster:read` data, whichever route reaches it: a diagnose-only
+ * token (an alert hook) may diagnose text but is refused, naming the field, when it
+ * asks for cluster context; a chat-only token's cluster tools refuse.
  */
 
 let env: AppEnvironment;
@@ -43,12 +47,15 @@ beforeAll(async () => {
     KUBERNETES_SERVICE_HOST: undefined,
     GOOGLE_GENERATIVE_AI_API_KEY: undefined,
     PORTICO_AI_BASE_URL: undefined,
+    CHROMA_URL: undefined,
   });
   resetRateLimiterStoreForTests();
 });
 
 afterAll(async () => {
   resetRateLimiterStoreForTests();
+  // The chat route caches its wiring (and so this test's database) per process.
+  (globalThis as { __porticoChatDeps?: unknown }).__porticoChatDeps = undefined;
   await env?.stop();
 });
 
@@ -57,7 +64,11 @@ describe("POST /api/diagnose cluster context needs cluster:read", () => {
     const res = await diagnose(await token(["diagnose"]), POD);
     expect(res.status).toBe(403);
     const body = (await res.json()) as {
-      error: { code: string; message: string; details: { fields: { field: string }[]; required_scope: string } };
+      error: {
+        code: string;
+        message: string;
+        details: { fields: { field: string }[]; required_scope: string };
+      };
     };
     expect(body.error.code).toBe("forbidden");
     expect(body.error.message).toContain("cluster:read");
@@ -81,5 +92,40 @@ describe("POST /api/diagnose cluster context needs cluster:read", () => {
     expect((await diagnose(bearer)).status).toBe(200);
     const labelled = await diagnose(bearer, { namespace: "payments", pod_name: "fraud-model-x7kqp" });
     expect(labelled.status).toBe(200);
+  });
+});
+
+describe("POST /api/chat cluster tools need cluster:read (offline mode)", () => {
+  async function askClusterHealth(scopes: Scope[]) {
+    const res = await chatPost(
+      new Request("http://localhost/api/chat", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${await token(scopes)}` },
+        body: JSON.stringify({
+          message: {
+            id: `m${Math.random().toString(36).slice(2)}`,
+            role: "user",
+            parts: [{ type: "text", text: "cluster health" }],
+          },
+        }),
+      }),
+    );
+    expect(res.status).toBe(200);
+    return (await readUiMessageResponse(res)).chunks as UIMessageChunk[];
+  }
+  const ofType = <T extends UIMessageChunk["type"]>(chunks: UIMessageChunk[], type: T) =>
+    chunks.filter((c): c is Extract<UIMessageChunk, { type: T }> => c.type === type);
+
+  it("refuses the cluster tool for a chat-only token, saying which scope is missing", async () => {
+    const chunks = await askClusterHealth(["chat"]);
+    expect(ofType(chunks, "tool-output-available")).toEqual([]);
+    const errors = ofType(chunks, "tool-output-error").map((c) => c.errorText);
+    expect(errors).toEqual([expect.stringContaining("cluster:read")]);
+  });
+
+  it("runs the cluster tool for chat + cluster:read", async () => {
+    const chunks = await askClusterHealth(["chat", "cluster:read"]);
+    expect(ofType(chunks, "tool-output-error")).toEqual([]);
+    expect(ofType(chunks, "tool-output-available")[0].output).toMatchObject({ connected: false });
   });
 });
