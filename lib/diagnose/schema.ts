@@ -51,7 +51,9 @@ export const diagnoseRequestSchema = z
     include_cluster_health: z
       .boolean()
       .optional()
-      .describe("Also fetch live pod/cluster context from Kubernetes when namespace and pod_name are given."),
+      .describe(
+        "Also fetch live pod/cluster context from Kubernetes when namespace and pod_name are given; needs the cluster:read scope.",
+      ),
     entity_ref: z
       .string()
       .min(1)

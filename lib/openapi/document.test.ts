@@ -113,5 +113,7 @@ describe("OpenAPI document", () => {
     expect(full.paths["/api/health"].get.responses["401"]).toBeUndefined();
     expect(full.paths["/api/diagnose"].post.responses["401"]).toBeDefined();
     expect(full.paths["/api/diagnose"].post.responses["429"]).toBeDefined();
+    // Pod context is cluster data: the document tells alert-hook authors which scope it needs.
+    expect(JSON.stringify(full.paths["/api/diagnose"].post.responses["403"])).toContain("cluster:read");
   });
 });

@@ -53,7 +53,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
         tags: ["AI agent"],
         summary: "Diagnose an error message",
         description:
-          "Redacts secrets, classifies the text with the offline pattern library and answers with a root cause, fix commands (destructive ones flagged), prevention tips and runbooks. Uses a local OpenAI-compatible model (PORTICO_AI_BASE_URL) or Gemini when configured, with schema-validated structured output, and falls back to the offline engine on any LLM failure; failed optional dependencies are listed in `degraded`.",
+          "Redacts secrets, classifies the text with the offline pattern library and answers with a root cause, fix commands (destructive ones flagged), prevention tips and runbooks. Uses a local OpenAI-compatible model (PORTICO_AI_BASE_URL) or Gemini when configured, with schema-validated structured output, and falls back to the offline engine on any LLM failure; failed optional dependencies are listed in `degraded`. Needs the `diagnose` scope; `include_cluster_health: true` reads live pod data and also needs `cluster:read` (403 naming the field otherwise).",
         requestBody: {
           required: true,
           ...json(c.ref(diagnoseRequestSchema, "DiagnoseRequest", "input"), ""),
@@ -61,6 +61,9 @@ export function buildOpenApiDocument(options: OpenApiOptions): Json {
         responses: {
           "200": json(c.ref(diagnoseResponseSchema, "DiagnoseResponse", "output"), "Diagnosis."),
           "400": badRequest,
+          "403": err(
+            "The principal lacks `diagnose`, or asked for `include_cluster_health` without `cluster:read` (`error.details.fields` names the field, `error.details.required_scope` the scope).",
+          ),
           "413": tooLarge,
           "415": unsupported,
         },
