@@ -9,6 +9,7 @@ import { createApiToken } from "@/lib/access/tokens";
 import { readUiMessageResponse } from "@/lib/chat/sse";
 import { getDb } from "@/lib/db/client";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
+import { OIDC_TEST_ENV } from "../support/oidc-test-env";
 
 /**
  * Live pod data is `cluster:read` data, whichever route reaches it: a diagnose-only
@@ -36,12 +37,7 @@ const POD = { include_cluster_health: true, namespace: "payments", pod_name: "fr
 
 beforeAll(async () => {
   env = await startAppEnvironment("access-diagnose-cluster", {
-    PORTICO_AUTH_MODE: "oidc",
-    OIDC_ISSUER_URL: "http://127.0.0.1:9/unreachable",
-    OIDC_CLIENT_ID: "portico",
-    OIDC_CLIENT_SECRET: "client-secret",
-    PORTICO_AUTH_SECRET: "auth-secret-for-tests-0123456789abcdef",
-    PORTICO_BOOTSTRAP_TOKEN: "bootstrap-secret-for-tests-0123456789abcdef",
+    ...OIDC_TEST_ENV,
     // No cluster configured: an allowed pod lookup degrades instead of failing.
     KUBECONFIG: "/nonexistent/kubeconfig",
     KUBERNETES_SERVICE_HOST: undefined,

@@ -7,6 +7,7 @@ import { SCOPES, type Scope } from "@/lib/access/scopes";
 import { createApiToken } from "@/lib/access/tokens";
 import { getDb } from "@/lib/db/client";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
+import { OIDC_TEST_BOOTSTRAP, OIDC_TEST_ENV } from "../support/oidc-test-env";
 import { callRoute, type LoadedRoute, loadRoutes, routeFiles } from "../support/routes";
 
 /**
@@ -24,7 +25,7 @@ const PUBLIC = new Set([
   "GET /api/auth/ok",
   "POST /api/auth/ok",
 ]);
-const BOOTSTRAP = "bootstrap-secret-for-tests-0123456789abcdef";
+const BOOTSTRAP = OIDC_TEST_BOOTSTRAP;
 
 let env: AppEnvironment;
 let routes: LoadedRoute[];
@@ -37,13 +38,7 @@ async function token(scopes: Scope[], extra: { rateLimitPerMinute?: number } = {
 
 beforeAll(async () => {
   env = await startAppEnvironment("access-routes", {
-    PORTICO_AUTH_MODE: "oidc",
-    // Unreachable on purpose: the portal must keep serving tokens without its IdP.
-    OIDC_ISSUER_URL: "http://127.0.0.1:9/unreachable",
-    OIDC_CLIENT_ID: "portico",
-    OIDC_CLIENT_SECRET: "client-secret",
-    PORTICO_AUTH_SECRET: "auth-secret-for-tests-0123456789abcdef",
-    PORTICO_BOOTSTRAP_TOKEN: BOOTSTRAP,
+    ...OIDC_TEST_ENV,
     PORTICO_RATE_LIMIT_PER_MINUTE: "3",
   });
   resetRateLimiterStoreForTests();
