@@ -15,6 +15,11 @@ function tryUrl(v: string): URL | null {
   }
 }
 
+function isHttpUrlWithHost(v: string): boolean {
+  const u = tryUrl(v);
+  return !!u && (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
+}
+
 function decodes(v: string): boolean {
   try {
     decodeURIComponent(v);
@@ -88,10 +93,7 @@ export const serverEnvSchema = z.object({
   PORTICO_AI_BASE_URL: optionalString.pipe(
     z
       .string()
-      .refine((v) => {
-        const u = tryUrl(v);
-        return !!u && (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
-      }, "must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1")
+      .refine(isHttpUrlWithHost, "must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1")
       .refine((v) => {
         const u = tryUrl(v);
         return !u || (!u.username && !u.password && !u.search && !u.hash);
@@ -143,10 +145,10 @@ export const serverEnvSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(
     z
       .string()
-      .refine((v) => {
-        const u = tryUrl(v);
-        return !!u && (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
-      }, "must be an http:// or https:// URL (the collector's OTLP/HTTP port), e.g. http://otel-collector:4318")
+      .refine(
+        isHttpUrlWithHost,
+        "must be an http:// or https:// URL (the collector's OTLP/HTTP port), e.g. http://otel-collector:4318",
+      )
       .optional(),
   ),
   OTEL_EXPORTER_OTLP_PROTOCOL: optionalString.pipe(

@@ -24,7 +24,11 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       if (req.method === "POST")
-        exports.push({ path: req.url ?? "", contentType: req.headers["content-type"], body: Buffer.concat(chunks) });
+        exports.push({
+          path: req.url ?? "",
+          contentType: req.headers["content-type"],
+          body: Buffer.concat(chunks),
+        });
       res.writeHead(200, { "content-type": "application/x-protobuf" }).end();
     });
   });
@@ -84,10 +88,16 @@ describe("tracing config", () => {
       /OTEL_EXPORTER_OTLP_ENDPOINT: must be an http/,
     );
     expect(() =>
-      parseServerConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://c:4318", OTEL_EXPORTER_OTLP_PROTOCOL: "grpc" }),
+      parseServerConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://c:4318",
+        OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
+      }),
     ).toThrow(/OTEL_EXPORTER_OTLP_PROTOCOL/);
     expect(() =>
-      parseServerConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://c:4318", OTEL_EXPORTER_OTLP_HEADERS: "a=%zz" }),
+      parseServerConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://c:4318",
+        OTEL_EXPORTER_OTLP_HEADERS: "a=%zz",
+      }),
     ).toThrow(/OTEL_EXPORTER_OTLP_HEADERS/);
     const config = parseServerConfig({
       OTEL_EXPORTER_OTLP_ENDPOINT: "https://c:4318/",

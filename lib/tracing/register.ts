@@ -1,5 +1,5 @@
-import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter, registerOTel } from "@vercel/otel";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter, registerOTel } from "@vercel/otel";
 import type { TracingConfig } from "@/lib/config/server-config";
 
 export interface RegisteredTracing {
