@@ -15,6 +15,20 @@ function tryUrl(v: string): URL | null {
   }
 }
 
+function isHttpUrlWithHost(v: string): boolean {
+  const u = tryUrl(v);
+  return !!u && (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
+}
+
+function decodes(v: string): boolean {
+  try {
+    decodeURIComponent(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const postgresUrl = optionalString.pipe(
   z
     .string()
@@ -79,10 +93,7 @@ export const serverEnvSchema = z.object({
   PORTICO_AI_BASE_URL: optionalString.pipe(
     z
       .string()
-      .refine((v) => {
-        const u = tryUrl(v);
-        return !!u && (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
-      }, "must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1")
+      .refine(isHttpUrlWithHost, "must be an http:// or https:// URL, e.g. http://127.0.0.1:11434/v1")
       .refine((v) => {
         const u = tryUrl(v);
         return !u || (!u.username && !u.password && !u.search && !u.hash);
@@ -130,6 +141,34 @@ export const serverEnvSchema = z.object({
       .min(16, "must be at least 16 characters (a random token, e.g. openssl rand -hex 32)")
       .optional(),
   ),
+  // OpenTelemetry traces (lib/tracing): set the collector's OTLP/HTTP base URL to turn them on.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        isHttpUrlWithHost,
+        "must be an http:// or https:// URL (the collector's OTLP/HTTP port), e.g. http://otel-collector:4318",
+      )
+      .optional(),
+  ),
+  OTEL_EXPORTER_OTLP_PROTOCOL: optionalString.pipe(
+    z
+      .enum(["http/protobuf", "http/json"], {
+        error: "must be http/protobuf or http/json (gRPC is not supported)",
+      })
+      .default("http/protobuf"),
+  ),
+  // Comma-separated key=value pairs (values URL-encoded), e.g. an Authorization header.
+  OTEL_EXPORTER_OTLP_HEADERS: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        (v) => v.split(",").every((pair) => /^\s*[^=\s]+\s*=/.test(pair) && decodes(pair)),
+        "must be comma-separated key=value pairs, e.g. Authorization=Bearer%20abc",
+      )
+      .optional(),
+  ),
+  OTEL_SERVICE_NAME: optionalString.transform((v) => v ?? "portico"),
 });
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;

@@ -50,6 +50,28 @@ export interface ServerConfig {
     maxUnpaged: number;
   };
   metrics: { token: string | undefined };
+  /** Set only when OTEL_EXPORTER_OTLP_ENDPOINT is; undefined loads no tracing code at all. */
+  tracing: TracingConfig | undefined;
+}
+
+export interface TracingConfig {
+  /** OTLP/HTTP base URL; spans go to `<endpoint>/v1/traces`. */
+  endpoint: string;
+  protocol: "http/protobuf" | "http/json";
+  /** From OTEL_EXPORTER_OTLP_HEADERS; may hold a credential, so never logged. */
+  headers: Record<string, string>;
+  serviceName: string;
+}
+
+/** OTEL_EXPORTER_OTLP_HEADERS format: `k1=v1,k2=v2`, values URL-encoded (OTel spec). */
+export function parseOtlpHeaders(value: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = Object.create(null);
+  for (const pair of value?.split(",") ?? []) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) continue;
+    headers[pair.slice(0, eq).trim()] = decodeURIComponent(pair.slice(eq + 1).trim());
+  }
+  return headers;
 }
 
 export type AuthMode = "local" | "oidc";
@@ -198,6 +220,14 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
       maxUnpaged: e.PORTICO_CATALOG_MAX_UNPAGED,
     },
     metrics: { token: e.PORTICO_METRICS_TOKEN },
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? {
+          endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+          protocol: e.OTEL_EXPORTER_OTLP_PROTOCOL,
+          headers: parseOtlpHeaders(e.OTEL_EXPORTER_OTLP_HEADERS),
+          serviceName: e.OTEL_SERVICE_NAME,
+        }
+      : undefined,
   };
 }
 

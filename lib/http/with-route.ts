@@ -1,3 +1,4 @@
+import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { authorizeRequest } from "@/lib/access/authorize";
 import type { Principal } from "@/lib/access/principal";
 import type { PublicAccess, RouteAccess, ScopedAccess } from "@/lib/access/route-access";
@@ -31,6 +32,9 @@ interface NextSegment<P> {
   params: Promise<P>;
 }
 
+// A no-op until lib/tracing registers an SDK (only with OTEL_EXPORTER_OTLP_ENDPOINT set).
+const tracer = trace.getTracer("portico");
+
 export function errorResponse(error: ApiError, requestId: string): Response {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.details !== undefined) body.error.details = error.details;
@@ -62,7 +66,7 @@ export function withRoute<P = Record<string, never>>(
   access: RouteAccess,
   handler: Handler<P, Principal> | Handler<P, Principal | null>,
 ): RouteHandler<P> {
-  const run = async (req: Request, segment?: NextSegment<P>): Promise<Response> => {
+  const respond = async (req: Request, segment?: NextSegment<P>): Promise<Response> => {
     const started = performance.now();
     const requestId = resolveRequestId(req.headers.get("x-request-id"));
     // Most handlers never log: the (redacting) child logger is made on first use only.
@@ -101,6 +105,7 @@ export function withRoute<P = Record<string, never>>(
         response = errorResponse(serviceUnavailable(error.message), requestId);
       } else {
         logger.error({ route: name, request_id: requestId, err: error }, "unhandled error in route handler");
+        if (error instanceof Error) trace.getActiveSpan()?.recordException(error);
         response = errorResponse(
           new ApiError(500, "internal_error", "Internal server error", { request_id: requestId }),
           requestId,
@@ -124,5 +129,17 @@ export function withRoute<P = Record<string, never>>(
     );
     return response;
   };
+  // One span per request named by the route, a child of Next's own request span when tracing is on.
+  const run = (req: Request, segment?: NextSegment<P>): Promise<Response> =>
+    tracer.startActiveSpan(name, { attributes: { "http.request.method": req.method } }, async (span) => {
+      try {
+        const response = await respond(req, segment);
+        span.setAttribute("http.response.status_code", response.status);
+        if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        return response;
+      } finally {
+        span.end();
+      }
+    });
   return Object.assign(run, { access, routeName: name });
 }

@@ -1,0 +1,14 @@
+import type { TracingConfig } from "@/lib/config/server-config";
+import type { RegisteredTracing } from "./register";
+
+/**
+ * Tracing is opt-in: without OTEL_EXPORTER_OTLP_ENDPOINT the SDK packages are never imported,
+ * and the @opentelemetry/api calls in withRoute stay no-ops.
+ */
+export async function startTracingIfConfigured(
+  config: TracingConfig | undefined,
+): Promise<RegisteredTracing | undefined> {
+  if (!config) return undefined;
+  const { registerTracing } = await import("./register");
+  return registerTracing(config);
+}
