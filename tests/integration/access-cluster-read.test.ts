@@ -91,8 +91,8 @@ describe("POST /api/diagnose cluster context needs cluster:read", () => {
   });
 });
 
-describe("POST /api/chat cluster tools need cluster:read (offline mode)", () => {
-  async function askClusterHealth(scopes: Scope[]) {
+describe("POST /api/chat tools need the scope of the data they read (offline mode)", () => {
+  async function ask(scopes: Scope[], text = "cluster health") {
     const res = await chatPost(
       new Request("http://localhost/api/chat", {
         method: "POST",
@@ -101,7 +101,7 @@ describe("POST /api/chat cluster tools need cluster:read (offline mode)", () => 
           message: {
             id: `m${Math.random().toString(36).slice(2)}`,
             role: "user",
-            parts: [{ type: "text", text: "cluster health" }],
+            parts: [{ type: "text", text }],
           },
         }),
       }),
@@ -113,15 +113,29 @@ describe("POST /api/chat cluster tools need cluster:read (offline mode)", () => 
     chunks.filter((c): c is Extract<UIMessageChunk, { type: T }> => c.type === type);
 
   it("refuses the cluster tool for a chat-only token, saying which scope is missing", async () => {
-    const chunks = await askClusterHealth(["chat"]);
+    const chunks = await ask(["chat"]);
     expect(ofType(chunks, "tool-output-available")).toEqual([]);
     const errors = ofType(chunks, "tool-output-error").map((c) => c.errorText);
     expect(errors).toEqual([expect.stringContaining("cluster:read")]);
   });
 
   it("runs the cluster tool for chat + cluster:read", async () => {
-    const chunks = await askClusterHealth(["chat", "cluster:read"]);
+    const chunks = await ask(["chat", "cluster:read"]);
     expect(ofType(chunks, "tool-output-error")).toEqual([]);
     expect(ofType(chunks, "tool-output-available")[0].output).toMatchObject({ connected: false });
+  });
+
+  it("refuses the catalog tools for a token without catalog:read", async () => {
+    const chunks = await ask(["chat"], "Who owns the accounts service?");
+    expect(ofType(chunks, "tool-output-available")).toEqual([]);
+    const errors = ofType(chunks, "tool-output-error").map((c) => c.errorText);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) expect(e).toContain("catalog:read");
+  });
+
+  it("runs the catalog tools for chat + catalog:read", async () => {
+    const chunks = await ask(["chat", "catalog:read"], "Who owns the accounts service?");
+    expect(ofType(chunks, "tool-output-error")).toEqual([]);
+    expect(ofType(chunks, "tool-output-available").length).toBeGreaterThan(0);
   });
 });

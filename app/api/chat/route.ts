@@ -1,8 +1,8 @@
 import { hasScope } from "@/lib/access/scopes";
-import { restrictClusterTools } from "@/lib/chat/cluster-access";
 import { handleChat } from "@/lib/chat/handle-chat";
 import { chatRequestSchema, MAX_CHAT_BODY_BYTES } from "@/lib/chat/request";
 import { getChatHandlerDeps } from "@/lib/chat/server-deps";
+import { restrictToolsToScopes } from "@/lib/chat/tool-access";
 import { getServerConfig } from "@/lib/config/server-config";
 import { parseJsonBody, withRoute } from "@/lib/http";
 import { trackOpenStream } from "@/lib/metrics/record";
@@ -17,7 +17,7 @@ export const POST = withRoute(
     const base = getChatHandlerDeps(log);
     const deps = {
       ...base,
-      tools: restrictClusterTools(base.tools, hasScope(principal.scopes, "cluster:read")),
+      tools: restrictToolsToScopes(base.tools, (scope) => hasScope(principal.scopes, scope)),
       owner: principal.id,
       quotas: getServerConfig().auth.quotas,
     };
