@@ -1,106 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { TemplateContext } from "nunjitsu";
-import type { ActionRegistry } from "../actions/registry";
-import type { ActionLogger, TemplateInfo } from "../actions/types";
-import { evaluateIf, renderInput, TemplateSyntaxError, toTemplateValue } from "../engine/renderer";
-import type { ParsedTemplate, TemplateStep } from "../model/template";
-import type { ScaffolderServices } from "../services";
-import { DEFAULT_WORKSPACE_LIMITS, type WorkspaceLimits, walkFiles } from "../workspace/directory-contents";
+import { evaluateIf, TemplateSyntaxError, toTemplateValue } from "../engine/renderer";
+import { DEFAULT_WORKSPACE_LIMITS, walkFiles } from "../workspace/directory-contents";
+import { invokeAction } from "./invoke-action";
 import { Redactor } from "./redactor";
 import { renderTemplateOutput } from "./render-output";
+import type { LogEntry, RunRequest, RunResult, StepRecord } from "./run-types";
+import { iterations, parseStepInput, renderStepInput } from "./step-input";
 
-export type StepStatus = "open" | "processing" | "completed" | "failed" | "skipped" | "cancelled";
-
-export interface StepRecord {
-  id: string;
-  name: string;
-  action: string;
-  status: StepStatus;
-  startedAt?: string;
-  endedAt?: string;
-  output?: Record<string, unknown>;
-  error?: string;
-}
-
-export interface LogEntry {
-  stepId?: string;
-  level: "info" | "warn" | "error";
-  message: string;
-}
-
-export interface RunHooks {
-  log?(entry: LogEntry): void | Promise<void>;
-  step?(record: StepRecord): void | Promise<void>;
-  /** Durable checkpoint store; defaults to memory. */
-  checkpoints?: { get(key: string): unknown; set(key: string, value: unknown): Promise<void> | void };
-}
-
-export interface RunRequest {
-  template: ParsedTemplate;
-  values: Record<string, unknown>;
-  secrets: Record<string, string>;
-  user: { ref: string; entity?: Record<string, unknown> };
-  taskId: string;
-  workspacePath: string;
-  templateInfo: TemplateInfo;
-  registry: ActionRegistry;
-  services: ScaffolderServices;
-  isDryRun: boolean;
-  signal: AbortSignal;
-  /** Steps already completed by an earlier attempt (resume/retry): skipped, outputs reused. */
-  completed?: Record<string, Record<string, unknown>>;
-  limits?: WorkspaceLimits;
-  hooks?: RunHooks;
-}
-
-export interface RunResult {
-  status: "completed" | "failed" | "cancelled";
-  steps: StepRecord[];
-  output: Record<string, unknown>;
-  error?: string;
-  failedStepId?: string;
-}
-
-export class StepInputError extends Error {
-  constructor(
-    message: string,
-    readonly fields: { field: string; message: string }[],
-  ) {
-    super(message);
-    this.name = "StepInputError";
-  }
-}
-
-/** Renders a step's input; leaves that reference `secrets` mark their rendered value as secret too. */
-function renderStepInput(raw: unknown, ctx: TemplateContext, redactor: Redactor): unknown {
-  if (typeof raw === "string") {
-    const v = renderInput(raw, ctx);
-    if (raw.includes("secrets")) redactor.addDerived(v);
-    return v;
-  }
-  if (Array.isArray(raw)) return raw.map((x) => renderStepInput(x, ctx, redactor));
-  if (raw && typeof raw === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) {
-      const r = renderStepInput(v, ctx, redactor);
-      if (r !== undefined)
-        Object.defineProperty(out, k, { value: r, enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  }
-  return raw;
-}
-
-function iterations(step: TemplateStep, ctx: TemplateContext): { key: string; value: unknown }[] | undefined {
-  if (step.each === undefined) return undefined;
-  const each = typeof step.each === "string" ? renderInput(step.each, ctx) : renderInput(step.each, ctx);
-  if (each === undefined || each === null) return [];
-  if (typeof each !== "object")
-    throw new Error(`each of step ${step.id} must be an array or object, got ${typeof each}`);
-  return Object.entries(each as object).map(([key, value]) => ({ key, value }));
-}
+export * from "./run-types";
 
 /**
  * Executes a template's steps in order (Backstage's NunjucksWorkflowRunner semantics). The same
@@ -193,17 +100,7 @@ export async function runTemplate(req: RunRequest): Promise<RunResult> {
           ...(it ? { each: it } : {}),
         }) as TemplateContext;
         const rendered = renderStepInput(step.input, inputCtx, redactor);
-        const parsed = action.schema.input.safeParse(rendered);
-        if (!parsed.success) {
-          const fields = parsed.error.issues.map((i) => ({
-            field: `input.${i.path.map(String).join(".")}`,
-            message: i.message,
-          }));
-          throw new StepInputError(
-            `Invalid input to ${step.action}: ${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}`,
-            fields,
-          );
-        }
+        const input = parseStepInput(action, step.action, rendered);
         const emit = (name: string, value: unknown) => {
           if (its) {
             if (!Array.isArray(output[name])) output[name] = [];
@@ -216,48 +113,20 @@ export async function runTemplate(req: RunRequest): Promise<RunResult> {
             level: "info",
             message: `Dry run: skipping ${step.action}, faking its output`,
           });
-          for (const [k, v] of Object.entries(action.dryRunOutput?.(parsed.data) ?? {})) emit(k, v);
+          for (const [k, v] of Object.entries(action.dryRunOutput?.(input) ?? {})) emit(k, v);
           continue;
         }
-        const logger: ActionLogger = {
-          info: (m) => void log({ stepId: step.id, level: "info", message: m }),
-          warn: (m) => void log({ stepId: step.id, level: "warn", message: m }),
-          error: (m) => void log({ stepId: step.id, level: "error", message: m }),
-        };
         await log({ stepId: step.id, level: "info", message: `Beginning step ${step.name}` });
-        const temps: string[] = [];
-        try {
-          await action.handler({
-            input: parsed.data,
-            workspacePath: req.workspacePath,
-            logger,
-            output: emit,
-            secrets: req.secrets,
-            user: req.user,
-            isDryRun: req.isDryRun,
-            signal: req.signal,
-            task: { id: req.taskId },
-            templateInfo: req.templateInfo,
-            values: req.values,
-            services: req.services,
-            async checkpoint<T>(key: string, fn: () => Promise<T>): Promise<T> {
-              const full = `${step.id}:${it?.key ?? ""}:${key}`;
-              const hit = checkpoints.get(full);
-              if (hit !== undefined) return hit as T;
-              const value = await fn();
-              await checkpoints.set(full, value);
-              return value;
-            },
-            createTemporaryDirectory: async () => {
-              const dir = await mkdtemp(path.join(tmpdir(), "portico-step-"));
-              temps.push(dir);
-              return dir;
-            },
-          });
-        } finally {
-          // Fetched checkouts and other scratch space never outlive the step.
-          await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
-        }
+        await invokeAction({
+          req,
+          action,
+          stepId: step.id,
+          iterationKey: it?.key,
+          input,
+          emit,
+          log,
+          checkpoints,
+        });
         await walkFiles(req.workspacePath, req.limits ?? DEFAULT_WORKSPACE_LIMITS);
       }
       record.status = ranAny ? "completed" : "skipped";
