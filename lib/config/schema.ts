@@ -126,6 +126,15 @@ export const serverEnvSchema = z.object({
   // The in-process catalog list index (lib/catalog/list-index); "false" answers lists from SQL only.
   PORTICO_CATALOG_LIST_INDEX: optionalString.transform((v) => v !== "false" && v !== "0"),
   ...authEnvShape,
+  // Scaffolder (lib/scaffolder). The key seals task secrets, workspace snapshots and checkpoints
+  // at rest (AES-256-GCM); without it a task with secrets keeps neither.
+  PORTICO_SCAFFOLDER_SECRETS_KEY: optionalString.pipe(
+    z.string().min(16, "must be at least 16 characters").optional(),
+  ),
+  PORTICO_SCAFFOLDER_CONCURRENCY: intInRange(0, 64, 4),
+  PORTICO_SCAFFOLDER_LEASE_MS: intInRange(2_000, 600_000, 30_000),
+  PORTICO_SCAFFOLDER_GITHUB_TOKEN: optionalString,
+  PORTICO_SCAFFOLDER_GITHUB_API_URL: optionalString.pipe(z.string().url().optional()),
   // Caps per location tree (one register/refresh); exceeding one fails the read, nothing is written.
   PORTICO_CATALOG_MAX_ENTITIES_PER_LOCATION: intInRange(1, 10_000_000, 200_000),
   PORTICO_CATALOG_MAX_PLACEHOLDERS: intInRange(0, 1_000_000, 10_000),

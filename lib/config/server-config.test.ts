@@ -22,6 +22,33 @@ describe("parseServerConfig", () => {
     expect(c.port).toBe(3000);
   });
 
+  it("parses the scaffolder's settings with the rest, naming each bad variable", () => {
+    expect(parseServerConfig({}).scaffolder).toEqual({
+      secretsKey: undefined,
+      concurrency: 4,
+      leaseMs: 30_000,
+      githubToken: undefined,
+      githubApiUrl: undefined,
+    });
+    expect(
+      parseServerConfig({
+        PORTICO_SCAFFOLDER_SECRETS_KEY: "a-long-enough-key",
+        PORTICO_SCAFFOLDER_CONCURRENCY: "0",
+      }).scaffolder,
+    ).toMatchObject({ secretsKey: "a-long-enough-key", concurrency: 0 });
+    expect(
+      problemsOf({
+        PORTICO_SCAFFOLDER_SECRETS_KEY: "short",
+        PORTICO_SCAFFOLDER_CONCURRENCY: "lots",
+        PORTICO_SCAFFOLDER_GITHUB_API_URL: "not a url",
+      }),
+    ).toEqual([
+      expect.stringMatching(/^PORTICO_SCAFFOLDER_SECRETS_KEY: .*16 characters/),
+      expect.stringMatching(/^PORTICO_SCAFFOLDER_CONCURRENCY: must be a whole number/),
+      expect.stringMatching(/^PORTICO_SCAFFOLDER_GITHUB_API_URL: /),
+    ]);
+  });
+
   it("switches to external services when they are configured", () => {
     const c = parseServerConfig({
       DATABASE_URL: "postgresql://u:p@db:5432/portico",

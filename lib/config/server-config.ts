@@ -49,6 +49,14 @@ export interface ServerConfig {
     /** Most entities an unpaged `GET /entities` streams before answering 400. */
     maxUnpaged: number;
   };
+  scaffolder: {
+    secretsKey: string | undefined;
+    /** Tasks one process runs at once; 0 = this process runs none (API-only replica). */
+    concurrency: number;
+    leaseMs: number;
+    githubToken: string | undefined;
+    githubApiUrl: string | undefined;
+  };
   metrics: { token: string | undefined };
   /** Set only when OTEL_EXPORTER_OTLP_ENDPOINT is; undefined loads no tracing code at all. */
   tracing: TracingConfig | undefined;
@@ -218,6 +226,13 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
       },
       queryTimeoutMs: e.PORTICO_CATALOG_QUERY_TIMEOUT_MS,
       maxUnpaged: e.PORTICO_CATALOG_MAX_UNPAGED,
+    },
+    scaffolder: {
+      secretsKey: e.PORTICO_SCAFFOLDER_SECRETS_KEY,
+      concurrency: e.PORTICO_SCAFFOLDER_CONCURRENCY,
+      leaseMs: e.PORTICO_SCAFFOLDER_LEASE_MS,
+      githubToken: e.PORTICO_SCAFFOLDER_GITHUB_TOKEN,
+      githubApiUrl: e.PORTICO_SCAFFOLDER_GITHUB_API_URL,
     },
     metrics: { token: e.PORTICO_METRICS_TOKEN },
     tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
