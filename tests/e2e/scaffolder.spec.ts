@@ -149,6 +149,18 @@ test.describe("scaffolder", () => {
     await expect(page.getByRole("textbox", { name: "Target", exact: true })).toHaveValue("e2e-retry-target");
   });
 
+  test("the wizard shows the template's lint findings from its registration", async ({ page }) => {
+    await register(page, path.join(fixtures, "e2e-lint", "template.yaml"));
+    await page.goto("/create/templates/default/e2e-lint");
+    const lint = page.getByTestId("template-lint");
+    await expect(lint).toContainText("Template lint: 2 findings");
+    await lint.locator("summary").click();
+    await expect(lint.getByRole("listitem").filter({ hasText: "acme:deploy" })).toBeVisible();
+    await expect(lint.getByRole("listitem").filter({ hasText: "nmae" })).toContainText("template.yaml:");
+    // The form is still usable: lint warns, task creation refuses the unknown action.
+    await expect(page.getByRole("textbox", { name: "Name", exact: true })).toBeVisible();
+  });
+
   test("template editor previews the form and dry-runs the edited files", async ({ page }) => {
     await page.goto("/create/edit");
     await expect(page.getByRole("heading", { level: 1, name: "Template editor" })).toBeVisible();
