@@ -1,15 +1,20 @@
 import { logger } from "@/lib/log/logger";
 import type { SqlExecutor } from "../db/sql-client";
+import { DeltaMismatch } from "./delta-layout";
 import type { ListIndex } from "./list-index";
 import { loadListIndex, readCatalogRevision } from "./load-list-index";
 import { sortedRows } from "./sort-order";
+import { updateListIndex } from "./update-list-index";
+
+type BuildKind = "delta" | "full";
 
 interface Slot {
   index?: ListIndex;
   building?: Promise<ListIndex | undefined>;
-  /** When the last build ended and how long it took (ms), to pace rebuilds. */
-  lastEnd?: number;
-  lastMs?: number;
+  /** Per kind, when the last build of that kind ended and how long it took (ms), to pace them. */
+  lastEnd: Partial<Record<BuildKind, number>>;
+  lastMs: Partial<Record<BuildKind, number>>;
+  builds: Record<BuildKind, number>;
 }
 
 // On globalThis: Next bundles route handlers and instrumentation separately, and they must
@@ -24,40 +29,77 @@ const log = logger.child({ component: "catalog-list-index" });
  * transaction, whose reads must see its own writes). Queries on other clients use SQL only.
  */
 export function enableListIndex(db: SqlExecutor): void {
-  if (!slots.has(db)) slots.set(db, {});
+  if (!slots.has(db)) slots.set(db, { lastEnd: {}, lastMs: {}, builds: { delta: 0, full: 0 } });
+}
+
+/** How many indexes this client built by delta and in full (tests and benchmarks). */
+export function listIndexBuilds(db: SqlExecutor): Record<BuildKind, number> | undefined {
+  const slot = slots.get(db);
+  return slot && { ...slot.builds };
+}
+
+/** Waits so that builds of one kind take at most half the time (as long as the last one took, from its end). */
+function pace(slot: Slot, kind: BuildKind): Promise<void> {
+  const end = slot.lastEnd[kind];
+  const wait = end === undefined ? 0 : Math.max(0, end + (slot.lastMs[kind] ?? 0) - Date.now());
+  return new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+async function timed(slot: Slot, kind: BuildKind, build: () => Promise<ListIndex | string | undefined>) {
+  await pace(slot, kind);
+  const started = performance.now();
+  try {
+    return await build();
+  } finally {
+    slot.lastMs[kind] = performance.now() - started;
+    slot.lastEnd[kind] = Date.now();
+  }
 }
 
 /**
- * Starts a build unless one is running. Rebuilds are paced to at most half the time (a build
- * waits as long as the previous one took, counted from its end): a catalog that changes every
- * few seconds then costs at most half a core, and lists meanwhile come from SQL.
+ * Applies the entities changed since the current index (a few ms for hundreds of changes),
+ * or loads every entity when there is no index, the change log no longer reaches back to it,
+ * or more than a fifth of the catalog changed. Both kinds are paced separately to at most half
+ * the time: a catalog that changes every few seconds then costs at most half a core, and lists
+ * meanwhile come from SQL.
  */
 function rebuild(db: SqlExecutor, slot: Slot): Promise<ListIndex | undefined> {
   if (!slot.building) {
-    const wait = slot.lastEnd === undefined ? 0 : Math.max(0, slot.lastEnd + (slot.lastMs ?? 0) - Date.now());
-    slot.building = new Promise((resolve) => setTimeout(resolve, wait))
-      .then(async () => {
-        const started = performance.now();
-        const index = await loadListIndex(db);
-        // The default order (~60 ms to sort at 100k) before publishing, not in the first request.
-        if (index) sortedRows(index, "name");
-        slot.lastMs = performance.now() - started;
-        if (index) {
-          slot.index = index;
-          log.debug(
-            { entities: index.size, revision: index.revision, ms: Math.round(slot.lastMs) },
-            "catalog list index built",
-          );
-        }
-        return index;
-      })
+    slot.building = (async () => {
+      let kind: BuildKind = "delta";
+      let result: ListIndex | string | undefined;
+      const base = slot.index;
+      if (base) {
+        result = await timed(slot, "delta", () =>
+          updateListIndex(db, base).catch((error: unknown) => {
+            if (!(error instanceof DeltaMismatch)) throw error;
+            return `mismatch: ${error.message}`;
+          }),
+        );
+        if (typeof result === "string") log.debug({ reason: result }, "catalog list index delta not applied");
+      }
+      if (result === undefined || typeof result === "string") {
+        kind = "full";
+        result = await timed(slot, "full", () => loadListIndex(db));
+      }
+      const index = typeof result === "string" ? undefined : result;
+      if (!index) return undefined;
+      // The default order (~60 ms to sort at 100k) before publishing, not in the first request.
+      sortedRows(index, "name");
+      if (index !== slot.index) slot.builds[kind]++;
+      slot.index = index;
+      log.debug(
+        { entities: index.size, revision: index.revision, kind, ms: Math.round(slot.lastMs[kind] ?? 0) },
+        "catalog list index built",
+      );
+      return index;
+    })()
       .catch((error: unknown) => {
         log.warn({ err: error }, "catalog list index build failed; lists use SQL");
         return undefined;
       })
       .finally(() => {
         slot.building = undefined;
-        slot.lastEnd = Date.now();
       });
   }
   return slot.building;
