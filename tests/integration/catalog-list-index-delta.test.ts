@@ -48,7 +48,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const strip = ({ orders: _orders, ...rest }: ListIndex) => rest;
+const strip = ({ orders: _orders, byId: _byId, ...rest }: ListIndex) => rest;
 
 /** Brings the index up to date and says how: "delta" or "full". */
 async function refreshIndex(): Promise<{ index: ListIndex; kind: "delta" | "full" }> {

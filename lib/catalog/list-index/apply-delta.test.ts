@@ -4,6 +4,7 @@ import { applyDelta } from "./apply-delta";
 import { DeltaMismatch } from "./delta-layout";
 import { evaluateList } from "./evaluate-list";
 import { matchFields } from "./field-text";
+import { rowsById } from "./id-lookup";
 import { buildListIndex, type ListIndex, type ListIndexSource } from "./list-index";
 import type { ListIndexDelta } from "./load-changes";
 import { type ListSort, sortedRows } from "./sort-order";
@@ -59,6 +60,8 @@ function deltaOf(after: Entity[], changed: string[], revision: string): ListInde
     const smaller = after.filter((e) => key(e) < value).sort((a, b) => cmp(key(a), key(b)));
     return smaller.length ? out(smaller[smaller.length - 1]) : null;
   };
+  // An unchanged entity with this name, as the database picks one.
+  const twin = (name: string | null) => after.find((x) => x.name === name && !ids.has(x.id))?.id ?? null;
   return {
     revision,
     changed,
@@ -75,6 +78,14 @@ function deltaOf(after: Entity[], changed: string[], revision: string): ListInde
         (x) => x.ref,
         e.ref,
         (x) => x.id,
+      ),
+      nameTwin: twin(e.name),
+      predTwin: twin(
+        below(
+          (x) => x.name,
+          e.name,
+          (x) => x.name,
+        ),
       ),
     })),
   };
@@ -121,8 +132,9 @@ function randomEntity(id = `id-${serial++}`): Entity {
 /** The same answers, and the same structures, as an index built in full from `after`. */
 function expectEqualIndexes(delta: ListIndex, full: ListIndex) {
   for (const sort of SORTS) expect([...sortedRows(delta, sort)], sort).toEqual([...sortedRows(full, sort)]);
-  const { orders: _a, ...restDelta } = delta;
-  const { orders: _b, ...restFull } = full;
+  expect([...rowsById(delta)]).toEqual([...rowsById(full)]);
+  const { orders: _a, byId: _c, ...restDelta } = delta;
+  const { orders: _b, byId: _d, ...restFull } = full;
   expect(restDelta).toEqual(restFull);
   for (const words of [["pay"], ["w1"], ["pay", "ord"], ["zz"]])
     expect([...matchWords(delta, words)]).toEqual([...matchWords(full, words)]);

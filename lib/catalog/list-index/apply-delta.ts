@@ -2,6 +2,7 @@ import { LIST_FACETS, type ListFacet } from "../db/list-cache";
 import { DeltaMismatch, layoutRows, placeNames, type RowLayout } from "./delta-layout";
 import { mergeFieldText, mergePostings } from "./delta-text";
 import { TEXT_FIELDS } from "./field-text";
+import { mergeIdOrder } from "./id-lookup";
 import { COLUMN_FACETS, type ListIndex } from "./list-index";
 import type { ListIndexDelta } from "./load-changes";
 import { comparator, type ListSort } from "./sort-order";
@@ -30,12 +31,16 @@ async function recode(
 ): Promise<Recoded> {
   const previous = old.dictionaries[facet];
   const used = new Uint8Array(previous.length);
+  const { kept } = layout;
   if (facet === "tags") {
-    for (const i of layout.kept)
-      for (let p = old.tagStart[i]; p < old.tagStart[i + 1]; p++) used[old.tagCodes[p]] = 1;
+    const { tagStart, tagCodes } = old;
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k];
+      for (let p = tagStart[i]; p < tagStart[i + 1]; p++) used[tagCodes[p]] = 1;
+    }
   } else {
     const column = old.columns[facet];
-    for (const i of layout.kept) if (column[i] >= 0) used[column[i]] = 1;
+    for (let k = 0; k < kept.length; k++) if (column[kept[k]] >= 0) used[column[kept[k]]] = 1;
   }
   const keptValues = previous.filter((_, code) => used[code] === 1);
   const known = new Set(keptValues);
@@ -75,45 +80,50 @@ export async function applyDelta(
     const { remap, codeOf } = recoded[facet];
     const from = old.columns[facet];
     const column = new Int32Array(size);
-    source.forEach((src, k) => {
+    for (let k = 0; k < size; k++) {
+      const src = source[k];
       if (src >= 0) column[k] = from[src] < 0 ? -1 : remap[from[src]];
       else {
         const value = delta.rows[-src - 1][facet];
         column[k] = value === null ? -1 : (codeOf.get(value) as number);
       }
-    });
+    }
     columns[facet] = column;
   }
   const tagStart = new Int32Array(size + 1);
-  const tagCodes: number[] = [];
+  let tagRoom = old.tagCodes.length;
+  for (const row of delta.rows) tagRoom += row.tags.length;
+  const tagCodes = new Int32Array(tagRoom);
+  let tagEnd = 0;
   const orphan = new Uint8Array(size);
   const updatedAt = new Float64Array(size);
   const ids = new Array<string>(size);
   const tags = recoded.tags;
-  source.forEach((src, k) => {
-    tagStart[k] = tagCodes.length;
+  for (let k = 0; k < size; k++) {
+    const src = source[k];
+    tagStart[k] = tagEnd;
     if (src >= 0) {
       for (let p = old.tagStart[src]; p < old.tagStart[src + 1]; p++)
-        tagCodes.push(tags.remap[old.tagCodes[p]]);
+        tagCodes[tagEnd++] = tags.remap[old.tagCodes[p]];
       orphan[k] = old.orphan[src];
       updatedAt[k] = old.updatedAt[src];
       ids[k] = old.ids[src];
     } else {
       const row = delta.rows[-src - 1];
-      for (const tag of row.tags) tagCodes.push(tags.codeOf.get(tag) as number);
+      for (const tag of row.tags) tagCodes[tagEnd++] = tags.codeOf.get(tag) as number;
       orphan[k] = row.orphan ? 1 : 0;
       updatedAt[k] = row.updated;
       ids[k] = row.id;
     }
-  });
-  tagStart[size] = tagCodes.length;
+  }
+  tagStart[size] = tagEnd;
   const index: ListIndex = {
     revision: delta.revision,
     size,
     ids,
     columns,
     tagStart,
-    tagCodes: Int32Array.from(tagCodes),
+    tagCodes: tagCodes.slice(0, tagEnd),
     dictionaries: Object.fromEntries(
       LIST_FACETS.map((f) => [f, recoded[f].dictionary]),
     ) as ListIndex["dictionaries"],
@@ -123,6 +133,7 @@ export async function applyDelta(
     ...mergePostings(old, delta, layout),
     fieldText: TEXT_FIELDS.map((_, f) => mergeFieldText(old.fieldText[f], delta, f, layout)),
     orders: new Map(),
+    byId: mergeIdOrder(old, layout.oldToNew, ids, layout.deltaToNew),
   };
   for (const [sortKey, order] of old.orders)
     index.orders.set(sortKey, mergeOrder(index, sortKey as ListSort, order, layout));

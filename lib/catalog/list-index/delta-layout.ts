@@ -1,4 +1,4 @@
-import { SEPARATOR } from "./field-text";
+import { rowOfId } from "./id-lookup";
 import type { ListIndex } from "./list-index";
 import type { ListIndexDelta } from "./load-changes";
 
@@ -22,15 +22,15 @@ export interface RowLayout {
 
 export function layoutRows(old: ListIndex, delta: ListIndexDelta): RowLayout {
   const changed = new Set(delta.changed);
-  const rowOf = new Map<string, number>();
-  const keptList: number[] = [];
-  for (let i = 0; i < old.size; i++) {
-    const id = old.ids[i];
-    if (changed.has(id)) continue;
-    rowOf.set(id, i);
-    keptList.push(i);
+  const gone = new Uint8Array(old.size);
+  for (const id of delta.changed) {
+    const row = rowOfId(old, id);
+    if (row >= 0) gone[row] = 1;
   }
-  const kept = Int32Array.from(keptList);
+  let keptCount = 0;
+  for (let i = 0; i < old.size; i++) keptCount += 1 - gone[i];
+  const kept = new Int32Array(keptCount);
+  for (let i = 0, k = 0; i < old.size; i++) if (!gone[i]) kept[k++] = i;
   // anchor[j]: the old row delta row j follows, -1 = before every unchanged row.
   const anchor = new Int32Array(delta.rows.length);
   delta.rows.forEach((row, j) => {
@@ -41,8 +41,8 @@ export function layoutRows(old: ListIndex, delta: ListIndexDelta): RowLayout {
       if (j === 0 || delta.rows[j - 1].id !== row.refPred) throw new DeltaMismatch("ref order");
       anchor[j] = anchor[j - 1];
     } else {
-      const at = rowOf.get(row.refPred);
-      if (at === undefined) throw new DeltaMismatch(`unknown predecessor ${row.refPred}`);
+      const at = rowOfId(old, row.refPred);
+      if (at < 0) throw new DeltaMismatch(`unknown predecessor ${row.refPred}`);
       anchor[j] = at;
     }
     if (j > 0 && anchor[j] < anchor[j - 1]) throw new DeltaMismatch("ref order");
@@ -71,39 +71,44 @@ export function layoutRows(old: ListIndex, delta: ListIndexDelta): RowLayout {
   return { source, oldToNew, deltaToNew, kept };
 }
 
+/** The old name rank of an unchanged entity the database named (a "twin"). */
+function twinRank(old: ListIndex, id: string | null): number | undefined {
+  if (id === null) return undefined;
+  const row = rowOfId(old, id);
+  if (row < 0) throw new DeltaMismatch(`unknown twin ${id}`);
+  return old.nameRank[row];
+}
+
 /**
  * Name ranks for the new index, dense as the full load's `dense_rank() OVER (ORDER BY e.name)`.
- * Unchanged rows keep their relative order; a delta name equal to an unchanged one shares its
- * rank; another goes right after its database-given predecessor (an unchanged name, or the
- * previous delta name when the predecessor is itself new). Names are exact strings (the
- * metadata.name field text), and equal strings are equal names under a deterministic collation.
+ * Unchanged rows keep their relative order; a delta name that an unchanged row also has (the
+ * database names one: its twin) shares its rank; another goes right after its database-given
+ * predecessor: an unchanged name, or the previous delta name when that name is held by changed
+ * rows only. No name is compared in JS, so any collation works.
  */
 export function placeNames(old: ListIndex, delta: ListIndexDelta, layout: RowLayout): Int32Array {
-  const { text, start } = old.fieldText[0];
   let maxRank = 0;
   for (let i = 0; i < old.size; i++) if (old.nameRank[i] > maxRank) maxRank = old.nameRank[i];
   const used = new Uint8Array(maxRank + 1);
-  const rankOfName = new Map<string, number>();
-  for (const i of layout.kept) {
-    used[old.nameRank[i]] = 1;
-    // Row i's only value: its name, then the separator.
-    rankOfName.set(text.slice(start[i], start[i + 1] - SEPARATOR.length), old.nameRank[i]);
-  }
+  for (const i of layout.kept) used[old.nameRank[i]] = 1;
   // Delta names in database order (nameRank = dense rank among the delta's rows).
   const byPos = [...delta.rows].sort((a, b) => a.nameRank - b.nameRank);
-  // For each distinct new name: the old rank it follows, in database order.
+  const keptRank = new Map<string, number>();
+  // For each distinct name no unchanged row has: the old rank it follows.
   const after = new Map<string, number>();
   const followers = new Map<number, string[]>();
   let previous: string | undefined;
   for (const row of byPos) {
     if (row.name === previous) continue;
-    if (!rankOfName.has(row.name)) {
-      const pred = row.namePred;
+    const twin = twinRank(old, row.nameTwin);
+    if (twin !== undefined) keptRank.set(row.name, twin);
+    else {
       let anchor: number;
-      if (pred === null) anchor = 0;
-      else if (rankOfName.has(pred)) anchor = rankOfName.get(pred) as number;
-      else if (pred === previous && after.has(pred)) anchor = after.get(pred) as number;
-      else throw new DeltaMismatch(`name predecessor ${pred}`);
+      const predTwin = twinRank(old, row.predTwin);
+      if (row.namePred === null) anchor = 0;
+      else if (predTwin !== undefined) anchor = predTwin;
+      else if (row.namePred === previous && after.has(previous)) anchor = after.get(previous) as number;
+      else throw new DeltaMismatch(`name predecessor ${row.namePred}`);
       after.set(row.name, anchor);
       const list = followers.get(anchor) ?? [];
       list.push(row.name);
@@ -119,13 +124,15 @@ export function placeNames(old: ListIndex, delta: ListIndexDelta, layout: RowLay
     for (const name of followers.get(r) ?? []) newRankOfName.set(name, ++rank);
   }
   const out = new Int32Array(layout.source.length);
-  layout.source.forEach((src, k) => {
+  const { source } = layout;
+  for (let k = 0; k < source.length; k++) {
+    const src = source[k];
     if (src >= 0) out[k] = newRankOfOld[old.nameRank[src]];
     else {
       const name = delta.rows[-src - 1].name;
-      const kept = rankOfName.get(name);
+      const kept = keptRank.get(name);
       out[k] = kept === undefined ? (newRankOfName.get(name) as number) : newRankOfOld[kept];
     }
-  });
+  }
   return out;
 }

@@ -37,23 +37,28 @@ export function mergePostings(old: ListIndex, delta: ListIndexDelta, layout: Row
     })
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const lexemes: string[] = [];
-  const starts: number[] = [0];
-  const rows: number[] = [];
+  const starts = new Int32Array(old.lexemes.length + fresh.length + 1);
+  let room = old.postRows.length;
+  for (const list of added.values()) room += list.length;
+  const rows = new Int32Array(room);
+  let end = 0;
+  const none: number[] = [];
   const emit = (lexeme: string, oldAt: number) => {
-    const extra = added.get(lexeme) ?? [];
+    const extra = added.get(lexeme) ?? none;
+    const before = end;
     let e = 0;
     if (oldAt >= 0) {
       for (let p = old.postStart[oldAt]; p < old.postStart[oldAt + 1]; p++) {
         const row = oldToNew[old.postRows[p]];
         if (row < 0) continue;
-        while (e < extra.length && extra[e] < row) rows.push(extra[e++]);
-        rows.push(row);
+        while (e < extra.length && extra[e] < row) rows[end++] = extra[e++];
+        rows[end++] = row;
       }
     }
-    while (e < extra.length) rows.push(extra[e++]);
-    if (rows.length > starts[starts.length - 1]) {
+    while (e < extra.length) rows[end++] = extra[e++];
+    if (end > before) {
       lexemes.push(lexeme);
-      starts.push(rows.length);
+      starts[lexemes.length] = end;
     }
   };
   let f = 0;
@@ -62,7 +67,7 @@ export function mergePostings(old: ListIndex, delta: ListIndexDelta, layout: Row
     emit(old.lexemes[t], t);
   }
   while (f < fresh.length) emit(fresh[f++], -1);
-  return { lexemes, postStart: Int32Array.from(starts), postRows: Int32Array.from(rows) };
+  return { lexemes, postStart: starts.slice(0, lexemes.length + 1), postRows: rows.slice(0, end) };
 }
 
 /**

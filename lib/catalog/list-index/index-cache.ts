@@ -1,6 +1,7 @@
 import { logger } from "@/lib/log/logger";
 import type { SqlExecutor } from "../db/sql-client";
 import { DeltaMismatch } from "./delta-layout";
+import { rowsById } from "./id-lookup";
 import type { ListIndex } from "./list-index";
 import { loadListIndex, readCatalogRevision } from "./load-list-index";
 import { sortedRows } from "./sort-order";
@@ -84,8 +85,10 @@ function rebuild(db: SqlExecutor, slot: Slot): Promise<ListIndex | undefined> {
       }
       const index = typeof result === "string" ? undefined : result;
       if (!index) return undefined;
-      // The default order (~60 ms to sort at 100k) before publishing, not in the first request.
+      // The default order (~60 ms to sort at 100k) before publishing, not in the first request,
+      // and the id order the next delta looks rows up in (deltas carry both over).
       sortedRows(index, "name");
+      rowsById(index);
       if (index !== slot.index) slot.builds[kind]++;
       slot.index = index;
       log.debug(

@@ -10,6 +10,10 @@ export interface DeltaRow extends ListIndexSourceRow {
   namePred: string | null;
   /** Id of the entity right before this one in ref order, null if it is the first. */
   refPred: string | null;
+  /** Id of an unchanged entity with this name, null if none has it. */
+  nameTwin: string | null;
+  /** Id of an unchanged entity named `namePred`, null if none has it. */
+  predTwin: string | null;
 }
 
 export interface ListIndexDelta {
@@ -52,11 +56,17 @@ export async function loadChanges(
        FROM catalog_entities e
        WHERE e.id IN (SELECT id FROM c)
          AND NOT (SELECT pruned FROM s) AND (SELECT n FROM n) <= $2::int
+     ),
+     y AS (
+       SELECT x.*,
+         (SELECT p.id FROM catalog_entities p WHERE p.name = x.name AND p.id NOT IN (SELECT id FROM c) LIMIT 1) AS name_twin,
+         (SELECT p.id FROM catalog_entities p WHERE p.name = x.name_pred AND p.id NOT IN (SELECT id FROM c) LIMIT 1) AS pred_twin
+       FROM x
      )
      SELECT s.revision::text AS revision, s.pruned, n.n AS changed,
        CASE WHEN NOT s.pruned AND n.n <= $2::int THEN (SELECT json_agg(c.id)::text FROM c) END AS ids,
-       (SELECT json_agg(json_build_array(json_build_array(${ROW_TUPLE_SQL}), x.name, x.name_pred, x.ref_pred)
-          ORDER BY x.ref)::text FROM x) AS rows
+       (SELECT json_agg(json_build_array(json_build_array(${ROW_TUPLE_SQL}), x.name, x.name_pred, x.ref_pred,
+          x.name_twin, x.pred_twin) ORDER BY x.ref)::text FROM y x) AS rows
      FROM s, n`,
     baseRevision,
     maxChanged,
@@ -64,15 +74,18 @@ export async function loadChanges(
   const head = result[0];
   if (!head || head.pruned) return "log-pruned";
   if (head.changed > maxChanged) return "too-large";
-  const tuples = JSON.parse(head.rows ?? "[]") as Array<[SourceTuple, string, string | null, string | null]>;
+  type Tuple = [SourceTuple, string, string | null, string | null, string | null, string | null];
+  const tuples = JSON.parse(head.rows ?? "[]") as Tuple[];
   return {
     revision: head.revision,
     changed: JSON.parse(head.ids ?? "[]") as string[],
-    rows: tuples.map(([tuple, name, namePred, refPred]) => ({
+    rows: tuples.map(([tuple, name, namePred, refPred, nameTwin, predTwin]) => ({
       ...sourceRowOf(tuple),
       name,
       namePred,
       refPred,
+      nameTwin,
+      predTwin,
     })),
   };
 }
