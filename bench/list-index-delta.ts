@@ -57,7 +57,6 @@ async function writeChanges(db: SqlExecutor, k: number, round: number) {
 }
 
 async function benchDatabase(db: SqlExecutor, entities: number | undefined) {
-  const base = memory();
   const fullRuns: number[] = [];
   let index: ListIndex | undefined;
   for (let i = 0; i < 3; i++) {
@@ -72,7 +71,6 @@ async function benchDatabase(db: SqlExecutor, entities: number | undefined) {
     fullRuns.push(ms);
     index = value;
   }
-  const held = memory();
   const full = { ms: fullRuns, medianMs: median(fullRuns), load: load() };
   let current = index as ListIndex;
   const deltas: Record<string, unknown> = {};
@@ -94,12 +92,22 @@ async function benchDatabase(db: SqlExecutor, entities: number | undefined) {
       load: load(),
     };
   }
+  // One replica's memory: the process holding the index and without it (the difference is the index).
+  const size = current.size;
+  const holding = memory();
   index = undefined;
+  current = undefined as unknown as ListIndex;
+  const without = memory();
+  const indexOnly = {
+    heapMb: holding.heapUsedMb - without.heapUsedMb,
+    externalMb: holding.externalMb - without.externalMb,
+    rssMb: holding.rssMb - without.rssMb,
+  };
   return {
-    entities: entities ?? current.size,
+    entities: entities ?? size,
     full,
     deltas,
-    memory: { beforeIndex: base, holdingIndex: held },
+    memory: { holdingIndex: holding, withoutIndex: without, index: indexOnly },
   };
 }
 

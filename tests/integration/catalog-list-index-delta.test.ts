@@ -17,7 +17,7 @@ import { loadListIndex } from "@/lib/catalog/list-index/load-list-index";
 import { getEntityFacets } from "@/lib/catalog/queries/entity-facets";
 import { listEntities } from "@/lib/catalog/queries/list-entities";
 import { queryEntities } from "@/lib/catalog/queries/query-entities";
-import { type CatalogTestDb, startCatalogTestDb } from "../fixtures/catalog/test-db";
+import { type CatalogTestDb, sqlOnlyClient, startCatalogTestDb } from "../fixtures/catalog/test-db";
 
 // After a write, the list index must be brought to the new revision by applying the logged
 // changes (not by reading every entity again), and it must then be exactly the index a full
@@ -35,10 +35,7 @@ beforeAll(async () => {
   entities = generate(800) as typeof entities;
   await writeTree(dir, entities);
   expect((await ingest()).result.ok).toBe(true);
-  sqlOnly = {
-    $queryRawUnsafe: (q, ...v) => t.db.$queryRawUnsafe(q, ...v),
-    $executeRawUnsafe: (q, ...v) => t.db.$executeRawUnsafe(q, ...v),
-  };
+  sqlOnly = sqlOnlyClient(t.db);
   enableListIndex(t.db);
   expect(await warmListIndex(t.db)).toBeDefined();
 }, 240_000);

@@ -13,7 +13,7 @@ import { getEntityFacets } from "@/lib/catalog/queries/entity-facets";
 import type { EntityFilter } from "@/lib/catalog/queries/filter";
 import { type ListEntitiesInput, listEntities } from "@/lib/catalog/queries/list-entities";
 import { queryEntities } from "@/lib/catalog/queries/query-entities";
-import { type CatalogTestDb, startCatalogTestDb } from "../fixtures/catalog/test-db";
+import { type CatalogTestDb, sqlOnlyClient, startCatalogTestDb } from "../fixtures/catalog/test-db";
 
 // The in-process list index must answer exactly as SQL does. Every case below runs twice:
 // on the app's client with the index enabled and current, and on a plain wrapper of the same
@@ -81,10 +81,7 @@ beforeAll(async () => {
      WHERE name LIKE '%5'`,
   );
   await invalidateListCache(t.db);
-  sqlOnly = {
-    $queryRawUnsafe: (q, ...v) => t.db.$queryRawUnsafe(q, ...v),
-    $executeRawUnsafe: (q, ...v) => t.db.$executeRawUnsafe(q, ...v),
-  };
+  sqlOnly = sqlOnlyClient(t.db);
   enableListIndex(t.db);
   expect(await warmListIndex(t.db)).toBeDefined();
 }, 240_000);

@@ -5,29 +5,19 @@ import { DeltaMismatch } from "./delta-layout";
 import { evaluateList } from "./evaluate-list";
 import { matchFields } from "./field-text";
 import { rowsById } from "./id-lookup";
-import { buildListIndex, type ListIndex, type ListIndexSource } from "./list-index";
+import { buildListIndex, type ListIndex, type ListIndexSource, type ListIndexSourceRow } from "./list-index";
 import type { ListIndexDelta } from "./load-changes";
 import { type ListSort, sortedRows } from "./sort-order";
 import { matchWords } from "./text-match";
 
 // A model of the catalog table and of what the database reads from it, with code-unit order
 // standing in for the collation: the full load (sourceOf) and the change read (deltaOf).
-interface Entity {
-  id: string;
+type Entity = Omit<ListIndexSourceRow, "nameRank" | "texts"> & {
   ref: string;
   name: string;
-  kind: string;
-  type: string | null;
-  owner: string | null;
-  lifecycle: string | null;
-  namespace: string;
-  tags: string[];
-  orphan: boolean;
-  updated: number;
-  lexemes: string[];
   /** TEXT_FIELDS after metadata.name (which is the name). */
   texts: Array<string[] | null>;
-}
+};
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sortValues = async (values: string[]) => [...values].sort(cmp);

@@ -2,17 +2,7 @@ import type { RowLayout } from "./delta-layout";
 import { buildFieldText, type FieldText } from "./field-text";
 import type { ListIndex } from "./list-index";
 import type { ListIndexDelta } from "./load-changes";
-
-function lowerBound(sorted: string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { lowerBound } from "./text-match";
 
 /**
  * The posting lists of the new index: each old lexeme's rows renumbered (dropping changed

@@ -51,20 +51,9 @@ export const ROW_COLUMNS_SQL = `e.id, e.kind, e.type, e.owner, e.lifecycle, e.na
 export const ROW_TUPLE_SQL = `x.id, x.kind, x.type, x.owner, x.lifecycle, x.namespace, x.tags, x.orphan,
   x.updated, x.name_rank, x.lexemes, ${TEXT_FIELDS.map((_, i) => `x.t${i}`).join(", ")}`;
 
-export function sourceRowOf([
-  id,
-  kind,
-  type,
-  owner,
-  lifecycle,
-  namespace,
-  tags,
-  orphan,
-  updated,
-  nameRank,
-  lexemes,
-  ...texts
-]: SourceTuple): ListIndexSourceRow {
+export function sourceRowOf(tuple: SourceTuple): ListIndexSourceRow {
+  const [id, kind, type, owner, lifecycle, namespace, tags, orphan, updated, nameRank, lexemes, ...texts] =
+    tuple;
   return {
     id,
     kind,
