@@ -121,7 +121,8 @@ export function placeNames(old: ListIndex, delta: ListIndexDelta, layout: RowLay
   let rank = 0;
   for (let r = 0; r <= maxRank; r++) {
     if (r > 0 && used[r]) newRankOfOld[r] = ++rank;
-    for (const name of followers.get(r) ?? []) newRankOfName.set(name, ++rank);
+    const names = followers.get(r);
+    if (names) for (const name of names) newRankOfName.set(name, ++rank);
   }
   const out = new Int32Array(layout.source.length);
   const { source } = layout;
