@@ -129,7 +129,7 @@ async function benchSize(serverUrl: string | undefined, n: number, prefix: strin
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   await applyAllMigrations(pool);
   await pool.end();
-  const db = createDb(url, { max: 4 });
+  const db = createDb(url, { max: 4, connectionTimeoutMillis: 30_000 });
   const dir = await mkdtemp(path.join(os.tmpdir(), "list-delta-bench-"));
   try {
     await writeTree(dir, generate(n));
@@ -151,7 +151,7 @@ async function main() {
   };
   const existing = arg("--existing");
   if (existing) {
-    const db = createDb(existing, { max: 4 });
+    const db = createDb(existing, { max: 4, connectionTimeoutMillis: 30_000 });
     console.log(
       JSON.stringify({ bench: "list-index-delta", ...(await benchDatabase(db, undefined)) }, null, 2),
     );

@@ -195,7 +195,7 @@ describe("list index delta", () => {
       kind: "aaa-new-kind",
       type: null,
       owner: "group:default/zz",
-      tags: ["t0", "new-tag"],
+      tags: ["t0", "new-tag", null as unknown as string],
     });
     after = edit(after, b.id, { tags: [], orphan: !b.orphan, updated: 99, lifecycle: "m-new" });
     after = edit(after, c.id, { lexemes: ["brand-new", "pay"], texts: [["new title"], null, null, ["t"]] });

@@ -46,8 +46,9 @@ async function recode(
   const known = new Set(keptValues);
   const fresh = new Set<string>();
   for (const row of delta.rows) {
-    const values = facet === "tags" ? row.tags : row[facet] === null ? [] : [row[facet] as string];
-    for (const v of values) if (!known.has(v)) fresh.add(v);
+    const values = facet === "tags" ? row.tags : [row[facet]];
+    // NULL values (and NULL tag elements) have no code, as the full load's dictionaries skip them.
+    for (const v of values) if (v !== null && !known.has(v)) fresh.add(v);
   }
   const dictionary = fresh.size === 0 ? keptValues : await sort([...keptValues, ...fresh]);
   if (dictionary.length !== keptValues.length + fresh.size) throw new DeltaMismatch(`${facet} dictionary`);
@@ -110,7 +111,7 @@ export async function applyDelta(
       ids[k] = old.ids[src];
     } else {
       const row = delta.rows[-src - 1];
-      for (const tag of row.tags) tagCodes[tagEnd++] = tags.codeOf.get(tag) as number;
+      for (const tag of row.tags) if (tag !== null) tagCodes[tagEnd++] = tags.codeOf.get(tag) as number;
       orphan[k] = row.orphan ? 1 : 0;
       updatedAt[k] = row.updated;
       ids[k] = row.id;
