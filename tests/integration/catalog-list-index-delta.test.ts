@@ -36,7 +36,8 @@ beforeAll(async () => {
   await writeTree(dir, entities);
   expect((await ingest()).result.ok).toBe(true);
   sqlOnly = sqlOnlyClient(t.db);
-  enableListIndex(t.db);
+  // Requests do not wait for deltas here, so each test sees the index go stale, then catch up.
+  enableListIndex(t.db, { deltaWaitMs: 0 });
   expect(await warmListIndex(t.db)).toBeDefined();
 }, 240_000);
 
@@ -142,6 +143,20 @@ describe("catalog list index deltas", () => {
     expect(Number(state.changes_from)).toBeGreaterThanOrEqual(1);
     // The index's revision is still within the log, so this is a delta.
     expect((await refreshIndex()).kind).toBe("delta");
+  });
+
+  it("a request right after a write waits for the delta instead of answering from SQL", async () => {
+    // A second client over the same database whose requests wait for deltas (long, so timing cannot matter).
+    const waiting = sqlOnlyClient(t.db);
+    enableListIndex(waiting, { deltaWaitMs: 60_000 });
+    expect(await warmListIndex(waiting)).toBeDefined();
+    await t.query(`UPDATE catalog_entities SET tags = tags || ARRAY['waited-for'] WHERE kind = 'api'`);
+    const [{ revision }] = await t.query<{ revision: string }>("SELECT revision::text FROM catalog_state");
+    const index = await currentListIndex(waiting);
+    expect(index?.revision).toBe(revision);
+    expect(index?.dictionaries.tags).toContain("waited-for");
+    expect(listIndexBuilds(waiting)).toEqual({ full: 1, delta: 1 });
+    await warmListIndex(t.db);
   });
 
   it("rebuilds in full when the log no longer reaches the index, or much of the catalog changed", async () => {

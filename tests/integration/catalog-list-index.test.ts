@@ -82,7 +82,8 @@ beforeAll(async () => {
   );
   await invalidateListCache(t.db);
   sqlOnly = sqlOnlyClient(t.db);
-  enableListIndex(t.db);
+  // No waiting for deltas: the staleness test below sees the SQL fallback deterministically.
+  enableListIndex(t.db, { deltaWaitMs: 0 });
   expect(await warmListIndex(t.db)).toBeDefined();
 }, 240_000);
 

@@ -16,7 +16,16 @@ interface Slot {
   lastEnd: Partial<Record<BuildKind, number>>;
   lastMs: Partial<Record<BuildKind, number>>;
   builds: Record<BuildKind, number>;
+  /** True while the build in flight is a delta (short), so requests may wait for it. */
+  deltaInFlight: boolean;
+  deltaWaitMs: number;
 }
+
+/**
+ * How long a request waits for a delta in flight rather than answering from SQL: a delta of
+ * hundreds of entities takes tens of ms, where SQL full-text over the UI's fields takes hundreds.
+ */
+export const DELTA_WAIT_MS = 250;
 
 // On globalThis: Next bundles route handlers and instrumentation separately, and they must
 // share one copy per database client.
@@ -29,8 +38,15 @@ const log = logger.child({ component: "catalog-list-index" });
  * Keeps an in-process list index for this client (the app's long-lived client; never a
  * transaction, whose reads must see its own writes). Queries on other clients use SQL only.
  */
-export function enableListIndex(db: SqlExecutor): void {
-  if (!slots.has(db)) slots.set(db, { lastEnd: {}, lastMs: {}, builds: { delta: 0, full: 0 } });
+export function enableListIndex(db: SqlExecutor, options: { deltaWaitMs?: number } = {}): void {
+  if (!slots.has(db))
+    slots.set(db, {
+      lastEnd: {},
+      lastMs: {},
+      builds: { delta: 0, full: 0 },
+      deltaInFlight: false,
+      deltaWaitMs: options.deltaWaitMs ?? DELTA_WAIT_MS,
+    });
 }
 
 /** How many indexes this client built by delta and in full (tests and benchmarks). */
@@ -71,12 +87,15 @@ function rebuild(db: SqlExecutor, slot: Slot): Promise<ListIndex | undefined> {
       let result: ListIndex | string | undefined;
       const base = slot.index;
       if (base) {
+        slot.deltaInFlight = true;
         result = await timed(slot, "delta", () =>
           updateListIndex(db, base).catch((error: unknown) => {
             if (!(error instanceof DeltaMismatch)) throw error;
             return `mismatch: ${error.message}`;
           }),
-        );
+        ).finally(() => {
+          slot.deltaInFlight = false;
+        });
         if (typeof result === "string") log.debug({ reason: result }, "catalog list index delta not applied");
       }
       if (result === undefined || typeof result === "string") {
@@ -108,9 +127,24 @@ function rebuild(db: SqlExecutor, slot: Slot): Promise<ListIndex | undefined> {
   return slot.building;
 }
 
+/** The build in flight if it ends within `ms`, else undefined. */
+async function within(building: Promise<ListIndex | undefined>, ms: number): Promise<ListIndex | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([building, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The index if it is current (one cheap revision read), else undefined: the caller answers
- * from SQL while a rebuild runs in the background, so no request waits for a rebuild.
+ * from SQL while a rebuild runs in the background. A request waits for a delta in flight (at
+ * most deltaWaitMs), never for a full load. An index labelled at or after the revision this
+ * request read holds every change the request could see, so it may answer.
  */
 export async function currentListIndex(db: SqlExecutor): Promise<ListIndex | undefined> {
   const slot = slots.get(db);
@@ -122,9 +156,12 @@ export async function currentListIndex(db: SqlExecutor): Promise<ListIndex | und
     log.warn({ err: error }, "catalog revision unreadable; lists use SQL");
     return undefined;
   }
-  if (revision !== undefined && slot.index?.revision === revision) return slot.index;
-  if (revision !== undefined) void rebuild(db, slot);
-  return undefined;
+  if (revision === undefined) return undefined;
+  if (slot.index?.revision === revision) return slot.index;
+  const building = rebuild(db, slot);
+  if (!slot.deltaInFlight || slot.deltaWaitMs <= 0) return undefined;
+  const index = await within(building, slot.deltaWaitMs);
+  return index && BigInt(index.revision) >= BigInt(revision) ? index : undefined;
 }
 
 /** Builds (or waits for) an index of the current revision: at boot, in tests and benchmarks. */
