@@ -13,7 +13,7 @@ import { getEntityFacets } from "@/lib/catalog/queries/entity-facets";
 import type { EntityFilter } from "@/lib/catalog/queries/filter";
 import { type ListEntitiesInput, listEntities } from "@/lib/catalog/queries/list-entities";
 import { queryEntities } from "@/lib/catalog/queries/query-entities";
-import { type CatalogTestDb, startCatalogTestDb } from "../fixtures/catalog/test-db";
+import { type CatalogTestDb, sqlOnlyClient, startCatalogTestDb } from "../fixtures/catalog/test-db";
 
 // The in-process list index must answer exactly as SQL does. Every case below runs twice:
 // on the app's client with the index enabled and current, and on a plain wrapper of the same
@@ -81,11 +81,9 @@ beforeAll(async () => {
      WHERE name LIKE '%5'`,
   );
   await invalidateListCache(t.db);
-  sqlOnly = {
-    $queryRawUnsafe: (q, ...v) => t.db.$queryRawUnsafe(q, ...v),
-    $executeRawUnsafe: (q, ...v) => t.db.$executeRawUnsafe(q, ...v),
-  };
-  enableListIndex(t.db);
+  sqlOnly = sqlOnlyClient(t.db);
+  // No waiting for deltas: the staleness test below sees the SQL fallback deterministically.
+  enableListIndex(t.db, { deltaWaitMs: 0 });
   expect(await warmListIndex(t.db)).toBeDefined();
 }, 240_000);
 

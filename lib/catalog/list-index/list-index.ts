@@ -33,6 +33,8 @@ export interface ListIndex {
   fieldText: FieldText[];
   /** Row permutations per sort key, computed on first use. */
   orders: Map<string, Int32Array>;
+  /** Rows in id order, for deltas (id-lookup.ts), computed on first use. */
+  byId?: Int32Array;
 }
 
 export interface ListIndexSourceRow {

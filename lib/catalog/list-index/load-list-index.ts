@@ -12,7 +12,7 @@ export async function readCatalogRevision(db: SqlExecutor): Promise<string | und
   return rows[0]?.revision;
 }
 
-type SourceTuple = [
+export type SourceTuple = [
   string,
   string,
   string | null,
@@ -38,6 +38,38 @@ function textFieldSql(field: string): string {
   return `ARRAY(SELECT lower(v #>> '{}') FROM ${jsonLeavesSql(path)})`;
 }
 
+/**
+ * The narrow columns of one entity row `e`, as the index holds them (name rank aside: the full
+ * load ranks every name, a delta places changed names by their neighbours).
+ */
+export const ROW_COLUMNS_SQL = `e.id, e.kind, e.type, e.owner, e.lifecycle, e.namespace, e.tags, e.orphan,
+  (extract(epoch FROM e.updated_at) * 1000)::float8 AS updated,
+  coalesce(tsvector_to_array(e.search_vector), '{}') AS lexemes,
+  ${TEXT_FIELDS.map((f, i) => `${textFieldSql(f)} AS t${i}`).join(", ")}`;
+
+/** ROW_COLUMNS_SQL of a subquery `x` (with name_rank) as one JSON array per row, read by sourceRowOf. */
+export const ROW_TUPLE_SQL = `x.id, x.kind, x.type, x.owner, x.lifecycle, x.namespace, x.tags, x.orphan,
+  x.updated, x.name_rank, x.lexemes, ${TEXT_FIELDS.map((_, i) => `x.t${i}`).join(", ")}`;
+
+export function sourceRowOf(tuple: SourceTuple): ListIndexSourceRow {
+  const [id, kind, type, owner, lifecycle, namespace, tags, orphan, updated, nameRank, lexemes, ...texts] =
+    tuple;
+  return {
+    id,
+    kind,
+    type,
+    owner,
+    lifecycle,
+    namespace,
+    tags: tags ?? [],
+    orphan,
+    updated,
+    nameRank,
+    lexemes,
+    texts,
+  };
+}
+
 function dictionarySql(facet: ListFacet): string {
   const column = facet === "tags" ? "t" : `e.${facet}`;
   const from = facet === "tags" ? "catalog_entities e, unnest(e.tags) t" : "catalog_entities e";
@@ -56,49 +88,15 @@ export async function loadListIndex(db: SqlExecutor): Promise<ListIndex | undefi
   // entities, parsing one JSON text ~0.3 s.
   const [json, ...dictionaries] = await Promise.all([
     db.$queryRawUnsafe<Array<{ rows: string | null }>>(
-      `SELECT json_agg(json_build_array(x.id, x.kind, x.type, x.owner, x.lifecycle, x.namespace, x.tags, x.orphan,
-           x.updated, x.name_rank, x.lexemes, ${TEXT_FIELDS.map((_, i) => `x.t${i}`).join(", ")}) ORDER BY x.ref)::text AS rows
-       FROM (SELECT e.ref, e.id, e.kind, e.type, e.owner, e.lifecycle, e.namespace, e.tags, e.orphan,
-           (extract(epoch FROM e.updated_at) * 1000)::float8 AS updated,
-           dense_rank() OVER (ORDER BY e.name) AS name_rank,
-           coalesce(tsvector_to_array(e.search_vector), '{}') AS lexemes,
-           ${TEXT_FIELDS.map((f, i) => `${textFieldSql(f)} AS t${i}`).join(", ")}
+      `SELECT json_agg(json_build_array(${ROW_TUPLE_SQL}) ORDER BY x.ref)::text AS rows
+       FROM (SELECT e.ref, ${ROW_COLUMNS_SQL}, dense_rank() OVER (ORDER BY e.name) AS name_rank
          FROM catalog_entities e) x`,
     ),
     ...LIST_FACETS.map((f) =>
       db.$queryRawUnsafe<Array<{ v: string }>>(dictionarySql(f)).then((r) => r.map((x) => x.v)),
     ),
   ]);
-  const tuples = JSON.parse(json[0]?.rows ?? "[]") as SourceTuple[];
-  const rows = tuples.map(
-    ([
-      id,
-      kind,
-      type,
-      owner,
-      lifecycle,
-      namespace,
-      tags,
-      orphan,
-      updated,
-      nameRank,
-      lexemes,
-      ...texts
-    ]): ListIndexSourceRow => ({
-      id,
-      kind,
-      type,
-      owner,
-      lifecycle,
-      namespace,
-      tags: tags ?? [],
-      orphan,
-      updated,
-      nameRank,
-      lexemes,
-      texts,
-    }),
-  );
+  const rows = (JSON.parse(json[0]?.rows ?? "[]") as SourceTuple[]).map(sourceRowOf);
   return buildListIndex({
     revision,
     rows,

@@ -6,7 +6,7 @@ export type ListSort = "name" | "-name" | "kind" | "-kind" | "updated" | "-updat
 type Compare = (a: number, b: number) => number;
 
 /** Rows are in ref order, so comparing row numbers is the SQL's final `e.ref ASC` tie-break. */
-function comparator(index: ListIndex, sort: ListSort): Compare {
+export function comparator(index: ListIndex, sort: ListSort): Compare {
   const { nameRank: name, updatedAt: updated } = index;
   const { kind, owner } = index.columns;
   // NULLS LAST in both directions (owner is the only nullable sort column).

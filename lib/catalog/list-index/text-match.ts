@@ -14,7 +14,8 @@ export function memoryTermWords(term: string): string[] | undefined {
   return words.every((w) => /^[a-z0-9]+$/.test(w)) ? words : undefined;
 }
 
-function lowerBound(sorted: string[], key: string): number {
+/** The first position in `sorted` (code-unit order) not below `key`. */
+export function lowerBound(sorted: string[], key: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -4,8 +4,8 @@ import { getDb } from "@/lib/db/client";
 
 /**
  * Turns on the in-process list index for the app's database client and builds it in the
- * background (instrumentation.ts calls this at boot). Until it is built, and after every
- * catalog change until it is rebuilt, lists are answered from SQL.
+ * background (instrumentation.ts calls this at boot). Until it is built, and during a full
+ * rebuild, lists are answered from SQL; after a small change it is updated by a delta.
  */
 export function startCatalogListIndex(): void {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
