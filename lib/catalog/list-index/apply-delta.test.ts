@@ -55,6 +55,7 @@ function deltaOf(after: Entity[], changed: string[], revision: string): ListInde
   return {
     revision,
     changed,
+    touched: [],
     rows: rows.map((e) => ({
       ...e,
       texts: [[e.name], ...e.texts],

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from "../db/sql-client";
+import type { Touch } from "./apply-touches";
 import type { ListIndexSourceRow } from "./list-index";
 import { ROW_COLUMNS_SQL, ROW_TUPLE_SQL, type SourceTuple, sourceRowOf } from "./load-list-index";
 
@@ -23,6 +24,8 @@ export interface ListIndexDelta {
   changed: string[];
   /** Rows of the changed ids that exist, in ref order. */
   rows: DeltaRow[];
+  /** Entities whose rows changed only outside the index's columns: their new update time. */
+  touched: Touch[];
 }
 
 /** Why no delta: the log does not reach back to the base, or the delta is too large to pay. */
@@ -35,7 +38,9 @@ export type NoDelta = "log-pruned" | "too-large";
  * neighbours (previous name, previous ref) are read from the whole table through its `name` and
  * `ref` btree indexes, so their collation order is the database's, as in the full load.
  * Returns a NoDelta reason instead of rows when the log was pruned past the base or more than
- * `maxChanged` entities changed.
+ * `maxChanged` entities changed in what the index holds; entities only touched (list_change
+ * false: another column and the update time changed) are not counted and come back as
+ * (id, update time) pairs, however many there are.
  */
 export async function loadChanges(
   db: SqlExecutor,
@@ -43,10 +48,21 @@ export async function loadChanges(
   maxChanged: number,
 ): Promise<ListIndexDelta | NoDelta> {
   const result = await db.$queryRawUnsafe<
-    Array<{ revision: string; pruned: boolean; changed: number; ids: string | null; rows: string | null }>
+    Array<{
+      revision: string;
+      pruned: boolean;
+      changed: number;
+      ids: string | null;
+      rows: string | null;
+      touched: string | null;
+    }>
   >(
     `WITH s AS (SELECT revision, changes_from > $1::bigint AS pruned FROM catalog_state WHERE id = 1),
-     c AS MATERIALIZED (SELECT DISTINCT entity_id AS id FROM catalog_changes WHERE revision > $1::bigint),
+     c AS MATERIALIZED (SELECT DISTINCT entity_id AS id FROM catalog_changes WHERE revision > $1::bigint AND list_change),
+     t AS MATERIALIZED (
+       SELECT DISTINCT entity_id AS id FROM catalog_changes WHERE revision > $1::bigint AND NOT list_change
+       EXCEPT SELECT id FROM c
+     ),
      n AS (SELECT count(*)::int AS n FROM c),
      x AS (
        SELECT e.ref, e.name, ${ROW_COLUMNS_SQL},
@@ -66,7 +82,10 @@ export async function loadChanges(
      SELECT s.revision::text AS revision, s.pruned, n.n AS changed,
        CASE WHEN NOT s.pruned AND n.n <= $2::int THEN (SELECT json_agg(c.id)::text FROM c) END AS ids,
        (SELECT json_agg(json_build_array(json_build_array(${ROW_TUPLE_SQL}), x.name, x.name_pred, x.ref_pred,
-          x.name_twin, x.pred_twin) ORDER BY x.ref)::text FROM y x) AS rows
+          x.name_twin, x.pred_twin) ORDER BY x.ref)::text FROM y x) AS rows,
+       CASE WHEN NOT s.pruned AND n.n <= $2::int THEN
+         (SELECT json_agg(json_build_array(e.id, (extract(epoch FROM e.updated_at) * 1000)::float8))::text
+          FROM catalog_entities e WHERE e.id IN (SELECT id FROM t)) END AS touched
      FROM s, n`,
     baseRevision,
     maxChanged,
@@ -79,6 +98,7 @@ export async function loadChanges(
   return {
     revision: head.revision,
     changed: JSON.parse(head.ids ?? "[]") as string[],
+    touched: JSON.parse(head.touched ?? "[]") as Touch[],
     rows: tuples.map(([tuple, name, namePred, refPred, nameTwin, predTwin]) => ({
       ...sourceRowOf(tuple),
       name,

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from "../db/sql-client";
 import { applyDelta } from "./apply-delta";
+import { applyTouches } from "./apply-touches";
 import type { ListIndex } from "./list-index";
 import { loadChanges, type NoDelta } from "./load-changes";
 
@@ -29,5 +30,8 @@ export async function updateListIndex(db: SqlExecutor, old: ListIndex): Promise<
   const delta = await loadChanges(db, old.revision, max);
   if (typeof delta === "string") return delta;
   if (delta.revision === old.revision) return old;
-  return applyDelta(old, delta, (values) => sortInDatabase(db, values));
+  // Only touches (or nothing the index holds): no renumbering, the update times are patched.
+  if (delta.changed.length === 0) return applyTouches(old, delta.revision, delta.touched);
+  const next = await applyDelta(old, delta, (values) => sortInDatabase(db, values));
+  return delta.touched.length ? applyTouches(next, delta.revision, delta.touched) : next;
 }
