@@ -5,6 +5,7 @@ import { deliveryPatterns } from "./delivery";
 import { kubernetesPlacementPatterns } from "./kubernetes-placement";
 import { kubernetesWorkloadPatterns } from "./kubernetes-workload";
 import { networkPatterns } from "./network";
+import { osLimitPatterns } from "./os-limits";
 import { runtimePatterns } from "./runtime";
 import { systemPatterns } from "./system";
 import { terraformPatterns } from "./terraform";
@@ -23,4 +24,5 @@ export const PATTERNS: readonly LogPattern[] = [
   ...runtimePatterns,
   ...dataCloudPatterns,
   ...systemPatterns,
+  ...osLimitPatterns,
 ];
