@@ -8,7 +8,8 @@ import {
   type Severity,
 } from "./categories";
 import { type LogPattern, PATTERNS } from "./patterns";
-import { iterateSegments } from "./segments";
+import { PATTERN_CONTEXTS, type PatternContext } from "./patterns/contexts";
+import { iterateSegments, type Segment } from "./segments";
 
 export interface Classification {
   category: Category;
@@ -51,6 +52,20 @@ interface CompiledLibrary {
   sets: { set: RE2Set; offset: number }[];
   single: RE2JS[];
 }
+
+const contextRegexes = new Map<PatternContext, RE2JS>();
+function contextRegex(context: PatternContext): RE2JS {
+  let re = contextRegexes.get(context);
+  if (!re) {
+    re = RE2JS.compile(PATTERN_CONTEXTS[context]);
+    contextRegexes.set(context, re);
+  }
+  return re;
+}
+
+// Context-bound hits wait until the end of the scan; bounded so a huge log of
+// them cannot grow memory (the evidence needs a few, not all).
+const MAX_PENDING_CONTEXT_HITS = 256;
 
 const cache = new WeakMap<readonly LogPattern[], CompiledLibrary>();
 
@@ -106,6 +121,23 @@ export function analyzeLog(
   let totalHits = 0;
   let lastLine = 0;
   const lastSeen = new Map<Category, number>();
+  const pending: { idx: number; seg: Segment }[] = [];
+
+  const record = (idx: number, seg: Segment): void => {
+    const pattern = patterns[idx];
+    totalHits++;
+    noteEvidence(evidence, pattern, seg.line);
+    const seen = recorded.get(idx) ?? 0;
+    if (seen >= maxHitsPerPattern) return;
+    recorded.set(idx, seen + 1);
+    hits.push({
+      category: pattern.category,
+      severity: pattern.severity,
+      pattern_id: pattern.id,
+      line: seg.line,
+      excerpt: excerptAround(seg.text, lib.single[idx]),
+    });
+  };
 
   for (const seg of iterateSegments(input)) {
     segments++;
@@ -126,22 +158,18 @@ export function analyzeLog(
     for (const idx of matched)
       if (!absorbed.has(patterns[idx].category)) lastSeen.set(patterns[idx].category, seg.line);
     for (const idx of matched) {
-      const pattern = patterns[idx];
-      if (absorbed.has(pattern.category)) continue;
-      totalHits++;
-      noteEvidence(evidence, pattern, seg.line);
-      const seen = recorded.get(idx) ?? 0;
-      if (seen >= maxHitsPerPattern) continue;
-      recorded.set(idx, seen + 1);
-      hits.push({
-        category: pattern.category,
-        severity: pattern.severity,
-        pattern_id: pattern.id,
-        line: seg.line,
-        excerpt: excerptAround(seg.text, lib.single[idx]),
-      });
+      if (absorbed.has(patterns[idx].category)) continue;
+      if (patterns[idx].context) {
+        if (pending.length < MAX_PENDING_CONTEXT_HITS) pending.push({ idx, seg });
+        continue;
+      }
+      record(idx, seg);
     }
   }
+  // Only inputs with a context-bound hit pay for the context scan.
+  const needed = new Set(pending.map((p) => patterns[p.idx].context as PatternContext));
+  const present = contextsIn(input, needed);
+  for (const p of pending) if (present.has(patterns[p.idx].context as PatternContext)) record(p.idx, p.seg);
 
   const ranked = [...evidence.values()].sort(compareEvidence);
   const winner = ranked[0];
@@ -156,6 +184,17 @@ export function analyzeLog(
     categories: ranked.map((e) => e.category),
     stats: { bytes: Buffer.byteLength(input, "utf8"), lines: lastLine, segments, hits: totalHits },
   };
+}
+
+/** Which of the wanted contexts some segment of the input shows (one linear pass, stops early). */
+function contextsIn(input: string, wanted: Set<PatternContext>): Set<PatternContext> {
+  const found = new Set<PatternContext>();
+  if (wanted.size === 0) return found;
+  for (const seg of iterateSegments(input)) {
+    for (const c of wanted) if (!found.has(c) && contextRegex(c).test(seg.text)) found.add(c);
+    if (found.size === wanted.size) break;
+  }
+  return found;
 }
 
 function absorbedCategories(categories: Category[]): Set<Category> {
@@ -176,6 +215,8 @@ function noteEvidence(evidence: Map<Category, CategoryEvidence>, pattern: LogPat
     return;
   }
   current.count++;
+  // Context-bound hits are recorded after the scan, so an earlier line can arrive late.
+  current.firstLine = Math.min(current.firstLine, line);
   if (SEVERITY_WEIGHT[pattern.severity] > SEVERITY_WEIGHT[current.maxSeverity]) {
     current.maxSeverity = pattern.severity;
   }

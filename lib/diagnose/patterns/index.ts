@@ -2,6 +2,7 @@ import { accessPatterns } from "./access";
 import { buildPatterns } from "./build";
 import { dataCloudPatterns } from "./data-cloud";
 import { deliveryPatterns } from "./delivery";
+import { dependencyPatterns } from "./dependencies";
 import { kubernetesPlacementPatterns } from "./kubernetes-placement";
 import { kubernetesWorkloadPatterns } from "./kubernetes-workload";
 import { networkPatterns } from "./network";
@@ -21,6 +22,7 @@ export const PATTERNS: readonly LogPattern[] = [
   ...terraformPatterns,
   ...deliveryPatterns,
   ...buildPatterns,
+  ...dependencyPatterns,
   ...runtimePatterns,
   ...dataCloudPatterns,
   ...systemPatterns,
