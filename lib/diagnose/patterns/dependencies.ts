@@ -100,11 +100,11 @@ export const dependencyPatterns: LogPattern[] = [
     id: "deps.other-managers",
     category: "dependency_resolution",
     severity: "high",
-    // Cargo, Bundler, Composer, NuGet, OS package managers run in Dockerfiles,
-    // and `terraform init` installing providers and modules.
-    regex: String.raw`(?i)(?:failed to select a version for|no matching package named|failed to get \S+ as a dependency of|failed to load source for dependency|needs to be updated but --(?:locked|frozen) was passed|cannot be built because it requires rustc|Could not find gem '|Bundler could not find compatible versions|\bBundler::(?:GemNotFound|VersionConflict|SolveFailure)\b|\bGem::MissingSpecError\b|in any of the (?:gem )?sources|and Bundler cannot continue|Failed to build gem native extension|requirements could not be resolved to an installable set of packages|lock file does not contain a compatible set of packages|could not be found in any version|Could not find (?:a matching version of )?package \S+ (?:in a version matching|at all)|\berror NU1\d{3}\b|Unable to find package \S+|E: Unable to locate package|has no installation candidate|you have held broken packages|The following packages have unmet dependencies|ERROR: unable to select packages|No package \S+ available|Unable to find a match: |nothing provides \S+ needed by|CocoaPods could not find compatible versions|Failed to query available provider packages|Failed to install provider\b|no available releases match the given constraints|Inconsistent dependency lock file|Failed to download module)`,
+    // Cargo, Bundler, Composer, NuGet and `terraform init` installing providers
+    // and modules. OS packages (apt/apk/dnf) are left to the image build.
+    regex: String.raw`(?i)(?:failed to select a version for|no matching package named|failed to get \S+ as a dependency of|failed to load source for dependency|needs to be updated but --(?:locked|frozen) was passed|cannot be built because it requires rustc|Could not find gem '|Bundler could not find compatible versions|\bBundler::(?:GemNotFound|VersionConflict|SolveFailure)\b|\bGem::MissingSpecError\b|in any of the (?:gem )?sources|and Bundler cannot continue|Failed to build gem native extension|requirements could not be resolved to an installable set of packages|lock file does not contain a compatible set of packages|could not be found in any version|Could not find (?:a matching version of )?package \S+ (?:in a version matching|at all)|\berror NU1\d{3}\b|Unable to find package \S+|CocoaPods could not find compatible versions|Failed to query available provider packages|Failed to install provider\b|no available releases match the given constraints|Inconsistent dependency lock file|Failed to download module)`,
     explanation:
-      "Cargo, Bundler, Composer, NuGet, an OS package manager (apt, apk, yum/dnf) or `terraform init` cannot find or reconcile a package, provider or module version.",
+      "Cargo, Bundler, Composer, NuGet or `terraform init` cannot find or reconcile a package, provider or module version.",
     examples: {
       positive: [
         'error: failed to select a version for the requirement `serde = "^9"`',
@@ -112,8 +112,6 @@ export const dependencyPatterns: LogPattern[] = [
         "Could not find gem 'rails (~> 9.0)' in any of the gem sources listed in your Gemfile.",
         "Your requirements could not be resolved to an installable set of packages.",
         "error NU1101: Unable to find package Acme.Lib. No packages exist with this id in source(s): nuget.org",
-        "E: Unable to locate package libpq-devel",
-        "ERROR: unable to select packages:",
         "│ Error: Failed to query available provider packages",
       ],
       negative: [
