@@ -13,9 +13,9 @@ export const osLimitPatterns: LogPattern[] = [
     id: "os.fd-exhausted",
     category: "other",
     severity: "high",
-    regex: String.raw`(?i)(?:too many open files|\bEMFILE\b|\bENFILE\b|file table overflow|System limit for number of file watchers reached|inotify (?:watch|instance) limit)`,
+    regex: String.raw`(?i)(?:too many open files|\b(?:WSA)?EMFILE\b|\bENFILE\b|fork: (?:retry: )?Resource temporarily unavailable|pthread_create failed: Resource temporarily unavailable|file table overflow|System limit for number of file watchers reached|inotify (?:watch|instance) limit)`,
     explanation:
-      "The process (EMFILE) or the node (ENFILE) ran out of file descriptors or inotify watches: a descriptor/connection leak or a limit set too low.",
+      "The process (EMFILE) or the node (ENFILE) ran out of file descriptors, inotify watches or processes/threads: a descriptor/connection leak or a limit (nofile, pids) set too low.",
     examples: {
       positive: [
         "accept tcp [::]:8080: accept4: too many open files; retrying in 5ms",
@@ -23,6 +23,7 @@ export const osLimitPatterns: LogPattern[] = [
         "Error: EMFILE: too many open files, watch '/app/src'",
         "OSError: [Errno 24] Too many open files: '/data/x.csv'",
         "Error: ENOSPC: System limit for number of file watchers reached, watch '/app'",
+        "/entrypoint.sh: fork: retry: Resource temporarily unavailable",
       ],
       negative: ["opened 12 files", "max open files 1048576 (configured)"],
     },
@@ -48,7 +49,7 @@ export const osLimitPatterns: LogPattern[] = [
     id: "net.unreachable",
     category: "other",
     severity: "medium",
-    regex: String.raw`(?i)(?:\bnetwork is unreachable\b|\bENETUNREACH\b|\[Errno 101\]|\bNetworkUnreachable\b)`,
+    regex: String.raw`(?i)(?:\bnetwork is unreachable\b|\b(?:WSA)?ENETUNREACH\b|attempted to an unreachable network|\[Errno 101\]|\bNetworkUnreachable\b)`,
     explanation:
       "The host has no route to the target network (no default route, IPv6 without connectivity, egress blocked): the packet never left, so no peer refused or timed out.",
     examples: {

@@ -57,7 +57,7 @@ export const terraformPatterns: LogPattern[] = [
     category: "terraform_provider_auth",
     severity: "high",
     // `│ Error:` is Terraform's boxed diagnostic; an auth message inside it is the provider's.
-    regex: String.raw`(?i)(?:^\s*[│|]?\s*Error: (?:google: could not find default credentials|building AzureRM Client|Unauthorized\b|invalid_grant\b)|error validating provider credentials|invalid provider configuration|^\s*│\s*Error: .*(?:credential|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|AADSTS\d{4,}|oauth2: cannot fetch token|security token included in the request))`,
+    regex: String.raw`(?i)(?:^\s*[│|]?\s*Error: (?:google: could not find default credentials|building AzureRM Client|Unauthorized\b|invalid_grant\b)|\bError building (?:account|AzureRM Client|ARM Config)\b|\bbuilding account: |Unable to list provider registration status|obtain(?:ing)? (?:subscription\(|Authorization Token)|getting authenticated object ID|parsing json result from the Azure CLI|neither .credentials. nor .access_token. was set in the provider block|error validating provider credentials|invalid provider configuration|^\s*│\s*Error: .*(?:credential|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|AADSTS\d{4,}|oauth2: cannot fetch token|security token included in the request))`,
     explanation:
       "GCP/Azure/generic provider authentication failure (missing ADC, expired service principal, bad token).",
     examples: {
@@ -65,6 +65,8 @@ export const terraformPatterns: LogPattern[] = [
         "Error: google: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc",
         "Error: building AzureRM Client: obtain subscription() from Azure CLI: AADSTS700082: The refresh token has expired",
         "│ Error: Invalid provider configuration",
+        "Error: Error building account: Error getting authenticated object ID: Error listing Service Principals: autorest.DetailedError{}",
+        "Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded.",
         "│ Error: reading S3 Bucket: ExpiredToken: The security token included in the request is expired",
       ],
       negative: [
