@@ -44,7 +44,7 @@ describe("failures outside the vocabulary are recognised as 'other'", () => {
 
 describe("context-bound patterns", () => {
   const azureAuth =
-    "Error: building account: could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401";
+    "Error: could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401";
 
   it("a provider's credential error inside Terraform output is terraform_provider_auth", () => {
     const log = [
