@@ -25,7 +25,9 @@ export async function suggestRunbooks(
   if (input.error_message?.trim()) {
     const redacted = redactSecrets(input.error_message);
     const analysis = analyzeLog(redacted);
-    if (analysis.category === "other") {
+    // Nothing recognised: the raw text is the best query. A recognised failure
+    // outside the vocabulary (category "other" with evidence) steers like any other.
+    if (analysis.categories.length === 0) {
       parts.push(redacted.slice(0, MAX_RAW_QUERY_CHARS));
     } else {
       // The same steering as /api/diagnose: root cause boosted, its and the runner-up's runbooks first.
