@@ -39,13 +39,18 @@ export interface AnalyzeOptions {
 }
 
 const EXCERPT_CHARS = 240;
-// All patterns share one RE2Set so each segment costs a single DFA scan. The
-// DFA cache budget matters more than anything else for speed: with the 8 MiB
-// default the cache thrashes on mixed logs and re2js falls back to the NFA;
-// 32 MiB measured 2-4x faster on a 1 MiB realistic mix. If a future pattern
-// library outgrows RE2's program-size cap, compile falls back to chunks.
+// Patterns are matched through RE2Sets (DFA, no backtracking) of
+// PATTERNS_PER_SET patterns each. One set of every pattern looks cheaper (a
+// single scan) but its DFA has too many states for the cache: on error-dense
+// logs the cache thrashes and re2js falls back to the NFA, whose cost grows
+// with the whole library's size. Measured (2 CPUs, load 5-6) on the bench's
+// 1 MiB realistic mix: one set of 65 patterns about 30-70 s; sets of 32 p50
+// 140 ms; sets of 16 p50 330 ms, and inputs without matches pay per set scan
+// (a_bang 29 ms with 32, 91 ms with 16). The 32 MiB cache budget per set still
+// matters. If a set outgrows RE2's program-size cap, compile falls back to smaller sets.
 const SET_MAX_MEM = 32 * 1024 * 1024;
-const FALLBACK_PATTERNS_PER_SET = 32;
+const PATTERNS_PER_SET = 32;
+const FALLBACK_PATTERNS_PER_SET = 4;
 
 interface CompiledLibrary {
   patterns: readonly LogPattern[];
@@ -74,7 +79,7 @@ export function compilePatterns(patterns: readonly LogPattern[]): CompiledLibrar
   if (cached) return cached;
   let sets: CompiledLibrary["sets"];
   try {
-    sets = buildSets(patterns, patterns.length);
+    sets = buildSets(patterns, PATTERNS_PER_SET);
   } catch {
     sets = buildSets(patterns, FALLBACK_PATTERNS_PER_SET);
   }
