@@ -12,7 +12,7 @@ export const dependencyPatterns: LogPattern[] = [
     id: "deps.npm",
     category: "dependency_resolution",
     severity: "high",
-    regex: String.raw`(?i)(?:npm (?:ERR!|error) code (?:ERESOLVE|E404|ETARGET|ENOVERSIONS|EINTEGRITY|ELSPROBLEMS|EUSAGE|E401|E403)|unable to resolve dependency tree|could not resolve dependency|no matching version found for|is not in (?:the npm|this) registry|\bERR_PNPM_\w+|error Couldn't find (?:any versions|package|a package\.json)|conflicting peer dependency|Fix the upstream dependency conflict|UNMET PEER DEPENDENCY|can only install packages when your package\.json and package-lock\.json|lockfile (?:needs to be updated|would have been modified)|\bYN0(?:001|002|018|028|035|060|071)\b|No candidates found|Module not found: Error: Can't resolve '[^'./]|\bERR_PACKAGE_PATH_NOT_EXPORTED\b|gyp ERR! (?:build error|stack Error)|An unexpected error occurred: .*(?:Not found|404)|Integrity check failed for|integrity checksum failed|node-pre-gyp ERR!|Failed at the \S+ install script)`,
+    regex: String.raw`(?i)(?:npm (?:ERR!|error) code (?:ERESOLVE|E404|ETARGET|ENOVERSIONS|EINTEGRITY|ELSPROBLEMS|EUSAGE|E401|E403|EBADENGINE)|404 Not Found - GET https?://\S*registry|The engine \"node\" is incompatible with this module|unable to resolve dependency tree|could not resolve dependency|no matching version found for|is not in (?:the npm|this) registry|\bERR_PNPM_\w+|error Couldn't find (?:any versions|package|a package\.json)|conflicting peer dependency|Fix the upstream dependency conflict|UNMET PEER DEPENDENCY|can only install packages when your package\.json and package-lock\.json|lockfile (?:needs to be updated|would have been modified)|\bYN0(?:001|002|018|028|035|060|071)\b|No candidates found|Module not found: Error: Can't resolve '[^'./]|\bERR_PACKAGE_PATH_NOT_EXPORTED\b|gyp ERR! (?:build error|stack Error)|An unexpected error occurred: .*(?:Not found|404)|Integrity check failed for|integrity checksum failed|node-pre-gyp ERR!|Failed at the \S+ install script)`,
     explanation:
       "npm/yarn/pnpm cannot satisfy the declared version ranges, find the package, or install it (lock file out of sync, native addon build failed).",
     examples: {
@@ -27,6 +27,8 @@ export const dependencyPatterns: LogPattern[] = [
         "npm ERR! `npm ci` can only install packages when your package.json and package-lock.json or npm-shrinkwrap.json are in sync.",
         "Module not found: Error: Can't resolve 'axios' in '/app/src'",
         "gyp ERR! build error",
+        'error acme-lib@2.0.0: The engine "node" is incompatible with this module. Expected version ">=20". Got "18.19.0"',
+        "npm ERR! 404 Not Found - GET https://registry.npmjs.org/acme-lib - Not found",
       ],
       negative: [
         "added 312 packages, and audited 313 packages in 9s",
@@ -39,7 +41,7 @@ export const dependencyPatterns: LogPattern[] = [
     id: "deps.python",
     category: "dependency_resolution",
     severity: "high",
-    regex: String.raw`(?i)(?:could not find a version that (?:satisfies|matches) the requirement|no matching distribution found for|\bResolutionImpossible\b|\bResolutionFailure\b|because these package versions have conflicting dependencies|\bSolverProblemError\b|version solving failed|which doesn't match any versions|Unable to find installation candidates for|\bdependencies could not be resolved\b|No solution found when resolving dependencies|was not found in the package registry|but you have \S+ \S+ which is incompatible|requires a different Python|poetry\.lock (?:is not consistent|was last generated)|Could not build wheels for|Failed building wheel for|Getting requirements to build wheel did not run successfully|Building wheel for \S+ .*did not run successfully|Encountered error while generating package metadata|\bmetadata-generation-failed\b|\blegacy-install-failure\b|DO NOT MATCH THE HASHES|The conflict is caused by:|Solving environment: failed|Found conflicts! Looking for incompatible packages|\bPackagesNotFoundError\b|\bUnsatisfiableError\b|\bResolvePackageNotFound\b|\bLibMambaUnsatisfiableError\b)`,
+    regex: String.raw`(?i)(?:could not find a version that (?:satisfies|matches) the requirement|no matching distribution found for|\bResolutionImpossible\b|\bResolutionFailure\b|because these package versions have conflicting dependencies|\bSolverProblemError\b|version solving failed|which doesn't match any versions|Unable to find installation candidates for|\bdependencies could not be resolved\b|No solution found when resolving dependencies|was not found in the package registry|but you have \S+ \S+ which is incompatible|requires a different Python|externally-managed-environment|poetry\.lock (?:is not consistent|was last generated)|Could not build wheels for|Failed building wheel for|Getting requirements to build wheel did not run successfully|Building wheel for \S+ .*did not run successfully|Encountered error while generating package metadata|\bmetadata-generation-failed\b|\blegacy-install-failure\b|DO NOT MATCH THE HASHES|The conflict is caused by:|Solving environment: failed|Found conflicts! Looking for incompatible packages|\bPackagesNotFoundError\b|\bUnsatisfiableError\b|\bResolvePackageNotFound\b|\bLibMambaUnsatisfiableError\b)`,
     explanation:
       "pip/Poetry/Pipenv/uv/conda cannot find a distribution matching the requirement, the constraints conflict, the lock file is stale, or a package failed to build from source.",
     examples: {
@@ -52,6 +54,7 @@ export const dependencyPatterns: LogPattern[] = [
         "ERROR: Could not build wheels for psycopg2, which is required to install pyproject.toml-based projects",
         "PackagesNotFoundError: The following packages are not available from current channels:",
         "ERROR: Package 'acme' requires a different Python: 3.8.10 not in '>=3.9'",
+        "error: externally-managed-environment",
       ],
       negative: ["Successfully installed requests-2.32.3", "Requirement already satisfied: idna"],
     },
