@@ -174,7 +174,7 @@ export const CATEGORY_TITLES: Record<Category, string> = {
   permission_denied: "File or OS permission denied",
   network_timeout: "Network operation timed out",
   application_exception: "Unhandled application exception",
-  other: "Failure outside the known categories",
+  other: "Other or unrecognised failure",
 };
 
 export function isCategory(value: unknown): value is Category {
