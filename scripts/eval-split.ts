@@ -10,11 +10,16 @@
  * Within each collector_label the ids are sorted, shuffled with mulberry32(SEED) and the
  * first round(n/3) go to test. Changing SEED or the cases file changes the split, which is
  * why split.json is committed on its own before any tuning.
+ *
+ * Only the first FROZEN_CASES lines of cases.jsonl (batch 1) are split. Cases appended later
+ * (batch 2 onwards, collected after the test split was scored against) join `train` only, at
+ * its end in file order: adding them to the shuffle would re-draw the test split.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const SEED = 20261203;
+const FROZEN_CASES = 287;
 const dir = join(import.meta.dirname, "..", "eval", "diagnose");
 const casesPath = join(dir, "cases.jsonl");
 const splitPath = join(dir, "split.json");
@@ -41,7 +46,9 @@ function shuffle<T>(items: T[], random: () => number): T[] {
   return out;
 }
 
-function buildSplit(cases: Case[]) {
+function buildSplit(all: Case[]) {
+  const cases = all.slice(0, FROZEN_CASES);
+  const later = all.slice(FROZEN_CASES).map((c) => c.id);
   const random = mulberry32(SEED);
   const byLabel = new Map<string, string[]>();
   for (const c of cases) byLabel.set(c.collector_label, [...(byLabel.get(c.collector_label) ?? []), c.id]);
@@ -58,7 +65,7 @@ function buildSplit(cases: Case[]) {
     method:
       "mulberry32(seed) Fisher-Yates shuffle per collector_label over sorted ids; first round(n/3) of each label -> test; see scripts/eval-split.ts",
     test: test.sort(),
-    train: train.sort(),
+    train: [...train.sort(), ...later],
   };
 }
 

@@ -34,8 +34,10 @@ export function createChatToolDeps(services: ChatServices): ChatToolDeps {
     // model already reasons over this result, a second model call would only add latency.
     async diagnose(text) {
       const analysis = analyzeLog(text);
+      // Nothing recognised: no runbook beats a guess. A recognised failure outside
+      // the vocabulary (fd exhaustion, read-only filesystem) has runbooks under "other".
       const hits =
-        analysis.category === "other"
+        analysis.categories.length === 0
           ? []
           : await runbooks
               .search({ query: text.slice(0, 2000), topK: 3, categories: [analysis.category] })

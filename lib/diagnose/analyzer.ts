@@ -8,7 +8,8 @@ import {
   type Severity,
 } from "./categories";
 import { type LogPattern, PATTERNS } from "./patterns";
-import { iterateSegments } from "./segments";
+import { PATTERN_CONTEXTS, type PatternContext } from "./patterns/contexts";
+import { iterateSegments, type Segment } from "./segments";
 
 export interface Classification {
   category: Category;
@@ -38,19 +39,38 @@ export interface AnalyzeOptions {
 }
 
 const EXCERPT_CHARS = 240;
-// All patterns share one RE2Set so each segment costs a single DFA scan. The
-// DFA cache budget matters more than anything else for speed: with the 8 MiB
-// default the cache thrashes on mixed logs and re2js falls back to the NFA;
-// 32 MiB measured 2-4x faster on a 1 MiB realistic mix. If a future pattern
-// library outgrows RE2's program-size cap, compile falls back to chunks.
+// Patterns are matched through RE2Sets (DFA, no backtracking) of
+// PATTERNS_PER_SET patterns each. One set of every pattern looks cheaper (a
+// single scan) but its DFA has too many states for the cache: on error-dense
+// logs the cache thrashes and re2js falls back to the NFA, whose cost grows
+// with the whole library's size. Measured (2 CPUs, load 5-6) on the bench's
+// 1 MiB realistic mix: one set of 65 patterns about 30-70 s; sets of 32 p50
+// 140 ms; sets of 16 p50 330 ms, and inputs without matches pay per set scan
+// (a_bang 29 ms with 32, 91 ms with 16). The 32 MiB cache budget per set still
+// matters. If a set outgrows RE2's program-size cap, compile falls back to smaller sets.
 const SET_MAX_MEM = 32 * 1024 * 1024;
-const FALLBACK_PATTERNS_PER_SET = 32;
+const PATTERNS_PER_SET = 32;
+const FALLBACK_PATTERNS_PER_SET = 4;
 
 interface CompiledLibrary {
   patterns: readonly LogPattern[];
   sets: { set: RE2Set; offset: number }[];
   single: RE2JS[];
 }
+
+const contextRegexes = new Map<PatternContext, RE2JS>();
+function contextRegex(context: PatternContext): RE2JS {
+  let re = contextRegexes.get(context);
+  if (!re) {
+    re = RE2JS.compile(PATTERN_CONTEXTS[context]);
+    contextRegexes.set(context, re);
+  }
+  return re;
+}
+
+// Context-bound hits wait until the end of the scan; bounded so a huge log of
+// them cannot grow memory (the evidence needs a few, not all).
+const MAX_PENDING_CONTEXT_HITS = 256;
 
 const cache = new WeakMap<readonly LogPattern[], CompiledLibrary>();
 
@@ -59,7 +79,7 @@ export function compilePatterns(patterns: readonly LogPattern[]): CompiledLibrar
   if (cached) return cached;
   let sets: CompiledLibrary["sets"];
   try {
-    sets = buildSets(patterns, patterns.length);
+    sets = buildSets(patterns, PATTERNS_PER_SET);
   } catch {
     sets = buildSets(patterns, FALLBACK_PATTERNS_PER_SET);
   }
@@ -106,6 +126,23 @@ export function analyzeLog(
   let totalHits = 0;
   let lastLine = 0;
   const lastSeen = new Map<Category, number>();
+  const pending: { idx: number; seg: Segment }[] = [];
+
+  const record = (idx: number, seg: Segment): void => {
+    const pattern = patterns[idx];
+    totalHits++;
+    noteEvidence(evidence, pattern, seg.line);
+    const seen = recorded.get(idx) ?? 0;
+    if (seen >= maxHitsPerPattern) return;
+    recorded.set(idx, seen + 1);
+    hits.push({
+      category: pattern.category,
+      severity: pattern.severity,
+      pattern_id: pattern.id,
+      line: seg.line,
+      excerpt: excerptAround(seg.text, lib.single[idx]),
+    });
+  };
 
   for (const seg of iterateSegments(input)) {
     segments++;
@@ -126,22 +163,18 @@ export function analyzeLog(
     for (const idx of matched)
       if (!absorbed.has(patterns[idx].category)) lastSeen.set(patterns[idx].category, seg.line);
     for (const idx of matched) {
-      const pattern = patterns[idx];
-      if (absorbed.has(pattern.category)) continue;
-      totalHits++;
-      noteEvidence(evidence, pattern, seg.line);
-      const seen = recorded.get(idx) ?? 0;
-      if (seen >= maxHitsPerPattern) continue;
-      recorded.set(idx, seen + 1);
-      hits.push({
-        category: pattern.category,
-        severity: pattern.severity,
-        pattern_id: pattern.id,
-        line: seg.line,
-        excerpt: excerptAround(seg.text, lib.single[idx]),
-      });
+      if (absorbed.has(patterns[idx].category)) continue;
+      if (patterns[idx].context) {
+        if (pending.length < MAX_PENDING_CONTEXT_HITS) pending.push({ idx, seg });
+        continue;
+      }
+      record(idx, seg);
     }
   }
+  // Only inputs with a context-bound hit pay for the context scan.
+  const needed = new Set(pending.map((p) => patterns[p.idx].context as PatternContext));
+  const present = contextsIn(input, needed);
+  for (const p of pending) if (present.has(patterns[p.idx].context as PatternContext)) record(p.idx, p.seg);
 
   const ranked = [...evidence.values()].sort(compareEvidence);
   const winner = ranked[0];
@@ -156,6 +189,17 @@ export function analyzeLog(
     categories: ranked.map((e) => e.category),
     stats: { bytes: Buffer.byteLength(input, "utf8"), lines: lastLine, segments, hits: totalHits },
   };
+}
+
+/** Which of the wanted contexts some segment of the input shows (one linear pass, stops early). */
+function contextsIn(input: string, wanted: Set<PatternContext>): Set<PatternContext> {
+  const found = new Set<PatternContext>();
+  if (wanted.size === 0) return found;
+  for (const seg of iterateSegments(input)) {
+    for (const c of wanted) if (!found.has(c) && contextRegex(c).test(seg.text)) found.add(c);
+    if (found.size === wanted.size) break;
+  }
+  return found;
 }
 
 function absorbedCategories(categories: Category[]): Set<Category> {
@@ -176,6 +220,8 @@ function noteEvidence(evidence: Map<Category, CategoryEvidence>, pattern: LogPat
     return;
   }
   current.count++;
+  // Context-bound hits are recorded after the scan, so an earlier line can arrive late.
+  current.firstLine = Math.min(current.firstLine, line);
   if (SEVERITY_WEIGHT[pattern.severity] > SEVERITY_WEIGHT[current.maxSeverity]) {
     current.maxSeverity = pattern.severity;
   }

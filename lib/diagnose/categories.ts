@@ -8,7 +8,7 @@
  * every category carries a rank and the highest-ranked category present wins.
  *
  * Tiers (higher rank = closer to the root cause):
- *  - 0      other: nothing recognised.
+ *  - 0      other with no evidence: nothing recognised (the analyzer's default).
  *  - 10-25  generic symptoms: an application exception (a stack trace) is how
  *           almost every failure surfaces; a crash loop is the kubelet reacting
  *           to exits; a failing probe explains restarts, so it beats the loop.
@@ -25,6 +25,11 @@
  *  - 40     connection_refused: the peer is down or on another port. It is a
  *           cause relative to exceptions and probes, but DNS/TLS failures earlier
  *           in the same connection attempt are more fundamental.
+ *  - 45     other WITH evidence: a recognised failure outside the vocabulary
+ *           (fd/inotify exhaustion, read-only filesystem, unroutable network;
+ *           patterns/os-limits.ts). It explains the stack traces, crash loops,
+ *           failed build steps and refused/timed-out connects it surfaces
+ *           through, so it ranks above them; every concrete category wins.
  *  - 50-55  placement: scheduling failures, and node-pressure evictions that
  *           explain why scheduling failed (`untolerated taint …disk-pressure`).
  *  - 60-65  concrete configuration/infra causes (DNS, TLS, RBAC, volumes,
@@ -82,7 +87,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
 export const CATEGORY_RANK: Record<Category, number> = {
-  other: 0,
+  other: 45,
   application_exception: 10,
   crashloopbackoff: 20,
   probe_failure: 25,
@@ -124,7 +129,12 @@ export const SAME_LINE_ABSORBS: Partial<Record<Category, Category[]>> = {
   // `MountVolume.SetUp failed for volume "x" : secret "x" not found` is the
   // volume plugin reporting a missing Secret *volume*: the pod sits in
   // ContainerCreating, a mount failure, not CreateContainerConfigError (env refs).
-  volume_mount: ["create_container_config_error"],
+  // A mount error that quotes `read-only file system` is the mount failing.
+  volume_mount: ["create_container_config_error", "other"],
+  // `dial udp 10.96.0.10:53: socket: too many open files` fails the lookup
+  // because the process is out of descriptors; `connect: network is
+  // unreachable` is not a refusal; inotify's ENOSPC is not a full disk.
+  other: ["dns_resolution", "connection_refused", "network_timeout", "disk_full"],
 };
 
 /**
@@ -164,7 +174,7 @@ export const CATEGORY_TITLES: Record<Category, string> = {
   permission_denied: "File or OS permission denied",
   network_timeout: "Network operation timed out",
   application_exception: "Unhandled application exception",
-  other: "Unrecognised failure",
+  other: "Other or unrecognised failure",
 };
 
 export function isCategory(value: unknown): value is Category {

@@ -68,8 +68,10 @@ describe("diagnose", () => {
         findOwner: async () => ({ team: "payments" }),
       },
     );
+    // The root cause is boosted; its runbooks and the runner-up's lead the results.
     expect(searchRunbooks).toHaveBeenCalledWith(expect.stringContaining("dns_resolution"), 3, {
       category: "dns_resolution",
+      prefer: ["dns_resolution", "crashloopbackoff"],
     });
     expect(searchRunbooks.mock.calls[0][0]).not.toContain(fakePw);
     expect(r.runbooks).toEqual([{ id: "dns", title: "DNS failures", url: "/runbooks/dns", score: 0.91 }]);

@@ -14,15 +14,21 @@ import type { DiagnosisCore, RunbookHit } from "./types";
 
 export const DEFAULT_DEPENDENCY_TIMEOUT_MS = 5_000;
 const RUNBOOK_TOP_K = 3;
+// Root cause and runner-up; the third result is left to keyword/vector relevance.
+const RUNBOOK_PREFERRED = 2;
 
 export interface DiagnoseDeps {
   /** null/undefined = offline engine. Build with lib/ai/provider getLanguageModel(). */
   model?: LanguageModel | null;
-  /** `hints.category` is the analyzer's root cause, for retrieval to boost that category's runbooks. */
+  /**
+   * `hints.category` is the analyzer's root cause, for retrieval to boost that
+   * category's runbooks; `hints.prefer` its strongest categories (root cause,
+   * runner-up), whose runbooks lead the results in that order.
+   */
   searchRunbooks?: (
     query: string,
     topK: number,
-    hints: { category: Category },
+    hints: RunbookHints,
   ) => Promise<{ results: RunbookHit[]; degraded: string[] }>;
   getPodContext?: (namespace: string, pod: string) => Promise<unknown>;
   findOwner?: (entityRef: string) => Promise<unknown>;
@@ -70,7 +76,7 @@ export async function diagnose(input: DiagnoseRequest, deps: DiagnoseDeps): Prom
   const runbooksTask = deps.searchRunbooks
     ? timedAsync(timings, "runbooks", () =>
         withTimeout(
-          deps.searchRunbooks!(runbookQuery(analysis), RUNBOOK_TOP_K, { category: analysis.category }),
+          deps.searchRunbooks!(runbookQuery(analysis), RUNBOOK_TOP_K, runbookHints(analysis)),
           depTimeout,
         ),
       ).then(
@@ -124,6 +130,20 @@ export async function diagnose(input: DiagnoseRequest, deps: DiagnoseDeps): Prom
     degraded: [...degraded],
     timings_ms: timings,
   };
+}
+
+export interface RunbookHints {
+  category: Category;
+  prefer: Category[];
+}
+
+/**
+ * The diagnosis steers retrieval: its root cause is boosted, and the runbooks
+ * of its two strongest categories come first, so when the root cause is a near
+ * miss the runner-up's runbook is still among the first results.
+ */
+export function runbookHints(analysis: AnalysisResult): RunbookHints {
+  return { category: analysis.category, prefer: analysis.categories.slice(0, RUNBOOK_PREFERRED) };
 }
 
 /** Query text for runbook retrieval: the category plus redacted evidence. */

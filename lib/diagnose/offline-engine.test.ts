@@ -12,15 +12,17 @@ describe("offlineDiagnosis", () => {
   it("explains the root cause with evidence, commands and tips", () => {
     const d = offlineDiagnosis({
       analysis: analyzeLog(log),
+      // Retrieval order, not score, decides: the root cause's runbook comes first
+      // (runbookHints) even when a keyword hit for a symptom scores higher.
       runbooks: [
-        { id: "rb-2", title: "Generic crash loop", url: "/runbooks/crash", score: 0.4 },
         {
           id: "rb-1",
           title: "OOMKilled pods",
           url: "/runbooks/oom",
-          score: 0.9,
+          score: 0.4,
           excerpt: "Raise the limit. Then profile.",
         },
+        { id: "rb-2", title: "Generic crash loop", url: "/runbooks/crash", score: 0.9 },
       ],
       namespace: "shop",
       podName: "checkout-6f7c9d8b5-2kq8w",

@@ -39,7 +39,9 @@ export function offlineDiagnosis(input: EngineInput): DiagnosisCore {
   }
   // The runbook is named, never quoted: its examples (lock IDs, bucket names,
   // pod names) read like evidence from the user's system when pasted here.
-  const best = [...runbooks].sort((a, b) => b.score - a.score)[0];
+  // Retrieval already put the root cause's runbook first (runbookHints), ahead
+  // of any keyword hit that happens to score higher.
+  const best = runbooks[0];
   if (best) parts.push(`See the runbook "${best.title}" (${best.url}).`);
   return {
     engine: "offline",

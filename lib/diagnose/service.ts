@@ -69,7 +69,12 @@ export async function podContextFor(clients: KubeClients | null, namespace: stri
 
 export function runbookSearchFor(runbooks: Pick<RunbookService, "search">): DiagnoseDeps["searchRunbooks"] {
   return async (query, topK, hints) => {
-    const res = await runbooks.search({ query, topK, category: hints.category });
+    const res = await runbooks.search({
+      query,
+      topK,
+      category: hints.category,
+      preferCategories: hints.prefer,
+    });
     return {
       results: res.results.map((r) => ({
         id: r.id,

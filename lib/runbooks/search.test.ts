@@ -105,6 +105,22 @@ describe("searchRunbooks", () => {
     expect(res.results[0].id).toBe("argocd-sync");
   });
 
+  it("puts the runbooks of the diagnosis's categories first, in order, and fills with keyword hits", async () => {
+    const query = "pod keeps restarting back-off";
+    const plain = await searchRunbooks({ query, topK: 3 }, { chroma: null, embedder, runbooks });
+    expect(plain.results[0].id).toBe("crashloopbackoff");
+    const res = await searchRunbooks(
+      { query, topK: 3, category: "oomkilled", preferCategories: ["oomkilled", "dns_resolution"] },
+      { chroma: null, embedder, runbooks },
+    );
+    // dns_resolution has no keyword hit for this query: it is pinned anyway.
+    expect(res.results.map((r) => r.categories[0])).toEqual([
+      "oomkilled",
+      "dns_resolution",
+      "crashloopbackoff",
+    ]);
+  });
+
   it("returns empty results for a blank query", async () => {
     expect(await searchRunbooks({ query: "   " }, { chroma: null, embedder, runbooks })).toEqual({
       results: [],

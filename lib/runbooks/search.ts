@@ -18,6 +18,14 @@ export interface RunbookSearchInput {
    * classify the query; null disables the boost.
    */
   category?: string | null;
+  /**
+   * Categories the caller's own diagnosis found, strongest first (its root
+   * cause, then the runner-up). The best-scoring runbook of each leads the
+   * results in that order, even with no keyword or vector hit; the blended
+   * ranking fills the rest. So a near-miss root cause still surfaces the right
+   * runbook among the first few, which a single category boost cannot do.
+   */
+  preferCategories?: string[];
 }
 
 export interface RunbookSearchResult {
@@ -181,8 +189,12 @@ export async function searchRunbooks(
     scored.push({ runbook, score: Math.round((raw / maxScore) * 10_000) / 10_000, chunkId });
   }
   scored.sort((a, b) => b.score - a.score || a.runbook.id.localeCompare(b.runbook.id));
+  const ranked = pinPreferred(scored, input.preferCategories ?? [], deps.runbooks, filter, (runbook) => {
+    const categoryMatch = category !== null && (runbook.categories as string[]).includes(category);
+    return Math.round(((categoryMatch ? boost : 0) / maxScore) * 10_000) / 10_000;
+  });
   // Snippets only for what is returned: building one costs about as much as the whole ranking.
-  const results: RunbookSearchResult[] = scored.slice(0, topK).map(({ runbook, score, chunkId }) => {
+  const results: RunbookSearchResult[] = ranked.slice(0, topK).map(({ runbook, score, chunkId }) => {
     const chunk = chunkId ? corpus.chunkById.get(chunkId) : undefined;
     return {
       id: runbook.id,
@@ -195,4 +207,40 @@ export async function searchRunbooks(
     };
   });
   return { results, degraded, category };
+}
+
+type Scored = { runbook: Runbook; score: number; chunkId: string | undefined };
+
+/**
+ * Moves the best runbook of each preferred category to the front, in the
+ * preference order. A category whose runbooks had no hit still gets one (the
+ * first by id; scored by the boost alone), since the diagnosis named it.
+ */
+function pinPreferred(
+  scored: Scored[],
+  prefer: string[],
+  runbooks: Runbook[],
+  filter: Set<string> | null,
+  unscored: (runbook: Runbook) => number,
+): Scored[] {
+  const pinned: Scored[] = [];
+  const taken = new Set<string>();
+  for (const category of prefer) {
+    if (pinned.some((p) => (p.runbook.categories as string[]).includes(category))) continue;
+    const hit = scored.find(
+      (s) => !taken.has(s.runbook.id) && (s.runbook.categories as string[]).includes(category),
+    );
+    const fallback = hit
+      ? undefined
+      : [...runbooks]
+          .filter((r) => !taken.has(r.id) && (r.categories as string[]).includes(category))
+          .filter((r) => !filter || r.categories.some((c) => filter.has(c)))
+          .sort((a, b) => a.id.localeCompare(b.id))[0];
+    const chosen =
+      hit ?? (fallback ? { runbook: fallback, score: unscored(fallback), chunkId: undefined } : undefined);
+    if (!chosen) continue;
+    pinned.push(chosen);
+    taken.add(chosen.runbook.id);
+  }
+  return [...pinned, ...scored.filter((s) => !taken.has(s.runbook.id))];
 }

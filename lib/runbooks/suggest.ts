@@ -1,5 +1,5 @@
 import { analyzeLog } from "@/lib/diagnose/analyzer";
-import { runbookQuery } from "@/lib/diagnose/diagnose";
+import { runbookHints, runbookQuery } from "@/lib/diagnose/diagnose";
 import { redactSecrets } from "@/lib/diagnose/redact";
 import type { SuggestRunbookRequest, SuggestRunbookResponse } from "./api-schema";
 import type { RunbookService } from "./service";
@@ -20,18 +20,27 @@ export async function suggestRunbooks(
 ): Promise<SuggestRunbookResponse> {
   const parts: string[] = [];
   let category: string | undefined;
+  let preferCategories: string[] | undefined;
   if (input.query?.trim()) parts.push(input.query.trim());
   if (input.error_message?.trim()) {
     const redacted = redactSecrets(input.error_message);
     const analysis = analyzeLog(redacted);
-    if (analysis.category === "other") {
+    // Nothing recognised: the raw text is the best query. A recognised failure
+    // outside the vocabulary (category "other" with evidence) steers like any other.
+    if (analysis.categories.length === 0) {
       parts.push(redacted.slice(0, MAX_RAW_QUERY_CHARS));
     } else {
-      category = analysis.category;
+      // The same steering as /api/diagnose: root cause boosted, its and the runner-up's runbooks first.
+      ({ category, prefer: preferCategories } = runbookHints(analysis));
       parts.push(runbookQuery(analysis));
     }
   }
-  const res = await runbooks.search({ query: parts.join("\n"), topK: input.top_k, category });
+  const res = await runbooks.search({
+    query: parts.join("\n"),
+    topK: input.top_k,
+    category,
+    preferCategories,
+  });
   return {
     results: res.results.map(({ id, title, url, score, snippet }) => ({ id, title, url, score, snippet })),
     degraded: res.degraded,

@@ -8,6 +8,7 @@ import { analyzeLog, compilePatterns } from "@/lib/diagnose/analyzer";
 import { isDestructiveCommand } from "@/lib/diagnose/commands";
 import { neutralize } from "@/lib/diagnose/llm-prompt";
 import { PATTERNS } from "@/lib/diagnose/patterns";
+import { PATTERN_CONTEXTS } from "@/lib/diagnose/patterns/contexts";
 import { RULES, redactSecrets } from "@/lib/diagnose/redact";
 import { redactObject } from "@/lib/diagnose/redact-object";
 import { isSecretKey } from "@/lib/diagnose/secret-keys";
@@ -67,6 +68,10 @@ const analyzerPatterns = compilePatterns(PATTERNS).single.map((re, i) => ({
   name: `pattern:${PATTERNS[i].id}`,
   re,
 }));
+const contextMarkers = Object.entries(PATTERN_CONTEXTS).map(([name, source]) => ({
+  name: `context:${name}`,
+  re: RE2JS.compile(source),
+}));
 
 describe("regexes on request data are linear", () => {
   it("collects the patterns (a module switching back to RegExp drops out of this list)", () => {
@@ -96,7 +101,7 @@ describe("regexes on request data are linear", () => {
         });
         if (ms > BUDGET_MS) slow.push(`${re.name} on ${label}: ${ms.toFixed(0)} ms`);
       }
-      for (const { name, re } of [...redactionRules, ...analyzerPatterns]) {
+      for (const { name, re } of [...redactionRules, ...analyzerPatterns, ...contextMarkers]) {
         const ms = timed(() => re.test(input));
         if (ms > BUDGET_MS) slow.push(`${name} on ${label}: ${ms.toFixed(0)} ms`);
       }

@@ -2,9 +2,11 @@ import { accessPatterns } from "./access";
 import { buildPatterns } from "./build";
 import { dataCloudPatterns } from "./data-cloud";
 import { deliveryPatterns } from "./delivery";
+import { dependencyPatterns } from "./dependencies";
 import { kubernetesPlacementPatterns } from "./kubernetes-placement";
 import { kubernetesWorkloadPatterns } from "./kubernetes-workload";
 import { networkPatterns } from "./network";
+import { osLimitPatterns } from "./os-limits";
 import { runtimePatterns } from "./runtime";
 import { systemPatterns } from "./system";
 import { terraformPatterns } from "./terraform";
@@ -20,7 +22,9 @@ export const PATTERNS: readonly LogPattern[] = [
   ...terraformPatterns,
   ...deliveryPatterns,
   ...buildPatterns,
+  ...dependencyPatterns,
   ...runtimePatterns,
   ...dataCloudPatterns,
   ...systemPatterns,
+  ...osLimitPatterns,
 ];

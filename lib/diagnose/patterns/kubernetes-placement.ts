@@ -61,20 +61,6 @@ export const kubernetesPlacementPatterns: LogPattern[] = [
     },
   },
   {
-    id: "fs.read-only",
-    category: "volume_mount",
-    severity: "medium",
-    regex: String.raw`(?i)\b(?:read-only file system|EROFS)\b`,
-    explanation: "A write hit a read-only mount (readOnlyRootFilesystem or a read-only volume).",
-    examples: {
-      positive: [
-        "OSError: [Errno 30] Read-only file system: '/app/cache'",
-        "Error: EROFS: read-only file system, open '/tmp/x'",
-      ],
-      negative: ["mounted /data read-write"],
-    },
-  },
-  {
     id: "k8s.evict.evicted",
     category: "node_pressure_eviction",
     severity: "high",

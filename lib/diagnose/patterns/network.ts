@@ -58,7 +58,7 @@ export const networkPatterns: LogPattern[] = [
     id: "net.tcp.unreachable",
     category: "connection_refused",
     severity: "medium",
-    regex: String.raw`(?i)(?:\bno route to host\b|\bEHOSTUNREACH\b|\bnetwork is unreachable\b)`,
+    regex: String.raw`(?i)(?:\bno route to host\b|\bEHOSTUNREACH\b)`,
     explanation: "The target address is unreachable (network policy, wrong IP, or the endpoint is gone).",
     examples: {
       positive: [

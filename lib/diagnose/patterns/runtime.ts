@@ -24,13 +24,14 @@ export const runtimePatterns: LogPattern[] = [
     id: "runtime.heap-oom",
     category: "jvm_oom",
     severity: "critical",
-    regex: String.raw`(?i)(?:JavaScript heap out of memory|Reached heap limit Allocation failed|java_pid\d+\.hprof|Dumping heap to \S+\.hprof)`,
+    regex: String.raw`(?i)(?:JavaScript heap out of memory|Reached heap limit Allocation failed|java_pid\d+\.hprof|Dumping heap to \S+\.hprof|Allowed memory size of \d+ bytes exhausted)`,
     explanation:
-      "V8 or JVM heap exhaustion (heap dump written / heap limit reached). Node's heap limit is treated like the JVM's: the fix is the runtime heap flag.",
+      "V8, JVM or PHP heap exhaustion (heap dump written / heap or memory_limit reached). Treated like the JVM's: the fix is the runtime heap setting.",
     examples: {
       positive: [
         "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
         "Dumping heap to /tmp/java_pid1.hprof ...",
+        "PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes)",
       ],
       negative: ["heap snapshot disabled"],
     },
@@ -114,6 +115,31 @@ export const runtimePatterns: LogPattern[] = [
         `{"level":"error","msg":"request failed"}`,
       ],
       negative: [`{"level":"info","msg":"ok"}`, 'level=info msg="error count 0"'],
+    },
+  },
+  {
+    id: "exc.ruby-php-dotnet",
+    category: "application_exception",
+    severity: "medium",
+    // The unhandled-error shapes of runtimes the other exc.* patterns do not
+    // parse: PHP fatal errors and their `#0 file(line)` traces, Ruby/Rails
+    // errors and `file.rb:N:in` frames, .NET exceptions and `in File.cs:line N`
+    // frames, uncaught C++ exceptions, Elixir `** (Error)` and Swift traps.
+    regex: String.raw`(?:\bPHP (?:Fatal|Parse) error\b|\bFatal error: Uncaught\b|\bUncaught (?:[A-Za-z]+\\)*[A-Z][A-Za-z]*(?:Error|Exception)\b|^\s*thrown in \S+ on line \d+|^#\d+ \S+\(\d+\): |\bundefined (?:method|local variable or method) \S+ for |\((?:NoMethodError|NameError|ArgumentError|TypeError|RuntimeError|ZeroDivisionError|KeyError)\)|^\s*from \S+\.rb:\d+:in |\b[A-Z][A-Za-z0-9]*(?:::[A-Z][A-Za-z0-9]*)*::(?:[A-Z][A-Za-z0-9]*)?(?:Error|Exception)\b|\bSystem\.(?:[A-Z][A-Za-z]*\.)*[A-Z][A-Za-z]*Exception\b|An unhandled exception of type|Object reference not set to an instance of an object|^\s+at \S+\(.*\) in \S+\.cs:line \d+|terminate called after throwing an instance of|^\*\* \([A-Z][A-Za-z.]*(?:Error|Exception)\)|Fatal error: Unexpectedly found nil)`,
+    explanation:
+      "An unhandled PHP, Ruby, .NET, C++, Elixir or Swift error; the first line names the error, the frames below point at the code.",
+    examples: {
+      positive: [
+        "PHP Fatal error:  Uncaught TypeError: Argument 1 passed to Acme\\Api::call() must be of the type array, null given",
+        "#0 /var/www/app/src/Api.php(42): Acme\\Api->call()",
+        "An ActionView::Template::Error occurred in orders#show:",
+        "NoMethodError (undefined method `name' for nil:NilClass):",
+        "System.NullReferenceException: Object reference not set to an instance of an object.",
+        "   at Acme.Orders.Handler.Run(Order o) in /src/Orders/Handler.cs:line 42",
+        "terminate called after throwing an instance of 'std::out_of_range'",
+        "** (RuntimeError) boom",
+      ],
+      negative: ["Completed 200 OK in 12ms", "PHP 8.2.1 (cli)", "from the cache"],
     },
   },
 ];

@@ -57,7 +57,7 @@ export const terraformPatterns: LogPattern[] = [
     category: "terraform_provider_auth",
     severity: "high",
     // `│ Error:` is Terraform's boxed diagnostic; an auth message inside it is the provider's.
-    regex: String.raw`(?i)(?:^\s*[│|]?\s*Error: (?:google: could not find default credentials|building AzureRM Client|Unauthorized\b|invalid_grant\b)|error validating provider credentials|invalid provider configuration|^\s*│\s*Error: .*(?:credential|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|AADSTS\d{4,}|oauth2: cannot fetch token|security token included in the request))`,
+    regex: String.raw`(?i)(?:^\s*[│|]?\s*Error: (?:google: could not find default credentials|building AzureRM Client|Unauthorized\b|invalid_grant\b)|\bError building (?:account|AzureRM Client|ARM Config)\b|\bbuilding account: |Unable to list provider registration status|obtain(?:ing)? (?:subscription\(|Authorization Token)|getting authenticated object ID|parsing json result from the Azure CLI|neither .credentials. nor .access_token. was set in the provider block|error validating provider credentials|invalid provider configuration|^\s*│\s*Error: .*(?:credential|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|AADSTS\d{4,}|oauth2: cannot fetch token|security token included in the request))`,
     explanation:
       "GCP/Azure/generic provider authentication failure (missing ADC, expired service principal, bad token).",
     examples: {
@@ -65,12 +65,43 @@ export const terraformPatterns: LogPattern[] = [
         "Error: google: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc",
         "Error: building AzureRM Client: obtain subscription() from Azure CLI: AADSTS700082: The refresh token has expired",
         "│ Error: Invalid provider configuration",
+        "Error: Error building account: Error getting authenticated object ID: Error listing Service Principals: autorest.DetailedError{}",
+        "Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded.",
         "│ Error: reading S3 Bucket: ExpiredToken: The security token included in the request is expired",
       ],
       negative: [
         "Initializing provider plugins...",
         "- Installed hashicorp/google v5.0.0",
         "google.auth.exceptions.DefaultCredentialsError: Could not automatically determine credentials.",
+      ],
+    },
+  },
+  {
+    id: "tf.auth.in-terraform-output",
+    category: "terraform_provider_auth",
+    severity: "high",
+    // Any provider's credential wording, counted only in Terraform output
+    // (contexts.ts): azurerm, google, aws, kubernetes and helm providers all
+    // print their SDK's auth error inside `Error:` (often with a Go-style
+    // wrapped chain that reads like an exception), so the vocabulary is the
+    // SDKs' and the context decides that it is the provider's. Outranks the
+    // generic cloud_auth and the exception shapes of the same lines.
+    context: "terraform",
+    regex: String.raw`(?i)(?:credential|\bauthenticat\w*|\bunauthori[sz]ed\b|\bnot authori[sz]ed\b|\b401\b|\bAccessDenied\w*|\bAccess Denied\b|(?:access|refresh|auth|bearer|oauth2?|security|session|id|sts|service account)[ _-]?token|token (?:has |is )?(?:expired|invalid|revoked)|\bAADSTS\d+|\baz login\b|\bgcloud auth\b|\binvalid_(?:grant|client)\b|\bUnauthorizedOperation\b|\bInvalidClientTokenId\b|\bSignatureDoesNotMatch\b|\bUnrecognizedClientException\b|\bInvalidAccessKeyId\b|\bAuthorizationFailed\b|does not have (?:authorization|permission) to|caller does not have permission|\bPERMISSION_DENIED\b|insufficient (?:permission|authentication)|\bclient[ _]secret\b|service principal|Unable to list provider registration status|Error 403: |StatusCode=40[13]\b|status code:? 40[13]\b|asked for the client to provide credentials|getting credentials: exec|sts:AssumeRole)`,
+    explanation:
+      "A Terraform provider or backend could not authenticate: its credentials (CLI login, service principal, service account key, kubeconfig/exec plugin, access keys) are missing, expired or not permitted.",
+    examples: {
+      positive: [
+        "Error: building account: could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401",
+        "Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials",
+        "Error: googleapi: Error 403: The caller does not have permission, forbidden",
+        "Error: Unable to list provider registration status, it is possible that this is due to invalid credentials or the service principal does not have permission to use the Resource Manager API",
+        "* aws_s3_bucket.logs: AccessDenied: Access Denied",
+      ],
+      negative: [
+        "Error: Invalid reference",
+        "Error: Unsupported argument",
+        "Plan: 3 to add, 0 to change, 0 to destroy.",
       ],
     },
   },

@@ -1,4 +1,5 @@
 import type { Category, Severity } from "../categories";
+import type { PatternContext } from "./contexts";
 
 /**
  * A log pattern kept as data. `regex` uses RE2 syntax (no look-around, no
@@ -12,4 +13,11 @@ export interface LogPattern {
   regex: string;
   explanation: string;
   examples: { positive: string[]; negative: string[] };
+  /**
+   * The hit counts only when some line of the same input shows this context
+   * (contexts.ts). For wording that means one thing inside a tool's output and
+   * another outside it: "401 Unauthorized" in Terraform output is the provider's
+   * credentials; in an application log it is anybody's.
+   */
+  context?: PatternContext;
 }
