@@ -16,9 +16,9 @@ stage() {
 stage lint npx biome ci --diagnostic-level=error .
 stage typecheck npx tsc --noEmit -p .
 stage unit npx vitest run --project unit
-# Offline diagnosis engine on the frozen, blind-labelled test split (eval/diagnose): fails below the
-# regression floor (eval/diagnose/floor.json) and prints each issue-15 target still missed.
-stage eval npx tsx scripts/eval.ts --split=test --engine=offline --gate --floor
+# Offline diagnosis engine on the frozen, blind-labelled test split (eval/diagnose): fails below
+# issue 15's targets (top-1 >= 90 %, runbook recall@3 >= 95 %, no unwarned destructive command).
+stage eval npx tsx scripts/eval.ts --split=test --engine=offline --gate
 stage integration npx vitest run --project integration
 # Property-based fuzzing of every app/api route (tests/fuzz; FUZZ_RUNS/FUZZ_SEED/FUZZ_SOAK tune it).
 stage fuzz npx vitest run --project fuzz
