@@ -8,7 +8,11 @@ import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { createDb } from "@/lib/db/client";
 
-type Timer = (base: string, urlFor: (i: number) => string, html: boolean) => Promise<{ p95: number }>;
+type Timer = (
+  base: string,
+  urlFor: (i: number) => string,
+  html: boolean,
+) => Promise<{ p95: number; example: string }>;
 
 /** The catalog table's full-text field set, exactly as its search box sends it. */
 const UI_FIELDS = "metadata.name,metadata.title,spec.profile.displayName,spec.target,spec.targets";
@@ -105,18 +109,24 @@ async function bareServer(): Promise<{ url: string; stop(): void }> {
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill("SIGTERM") };
 }
 
-/** `GET /api/health?probe=live` at 50 connections against a bare server, same run, same client. */
-export async function httpOverhead(base: string, seconds = 5) {
+/**
+ * `GET /api/health?probe=live` at 50 connections against a bare server, same run, same client;
+ * and a by-name read (the whole stack: proxy.ts, withRoute, access check, one SQL query).
+ */
+export async function httpOverhead(base: string, byNamePath?: string, seconds = 5) {
   const bare = await bareServer();
   try {
     const bareResult = await cannon(bare.url, 50, seconds);
     const app = await cannon(`${base}/api/health?probe=live`, 50, seconds);
+    const byName = byNamePath ? await cannon(`${base}${byNamePath}`, 50, seconds) : undefined;
+    const ratio = (r: { reqPerSec: number }) => Math.round((bareResult.reqPerSec / r.reqPerSec) * 10) / 10;
     return {
       connections: 50,
       seconds,
       bare: bareResult,
       app,
-      ratio: Math.round((bareResult.reqPerSec / app.reqPerSec) * 10) / 10,
+      ratio: ratio(app),
+      byName: byName && { ...byName, ratio: ratio(byName) },
     };
   } finally {
     bare.stop();
