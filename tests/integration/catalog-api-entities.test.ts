@@ -33,6 +33,20 @@ const post = (p: string, body: unknown) =>
   });
 const segment = <P>(params: P) => ({ params: Promise.resolve(params) });
 
+/** Entities of the demo org with many relations both ways. */
+const MANY_RELATIONS = [
+  "component:default/checkout-api",
+  "group:default/payments-team",
+  "system:default/payments",
+];
+
+/** GET /entities/by-name for a `kind:namespace/name` ref. */
+function byNameOf(ref: string): Promise<Response> {
+  const [kind, rest] = ref.split(":");
+  const [namespace, name] = rest.split("/");
+  return byName(get(`/entities/by-name/${kind}/${namespace}/${name}`), segment({ kind, namespace, name }));
+}
+
 /** Backstage's envelope plus our code/details, with the failing field named. */
 async function expectInputError(res: Response, field: string) {
   expect(res.status).toBe(400);
@@ -190,19 +204,8 @@ describe("single entities, refs and facets", () => {
 
     // The one-query form (entity and relations together) answers as the list endpoints do,
     // relations in the same order, for entities with many relations both ways.
-    for (const ref of [
-      "component:default/checkout-api",
-      "group:default/payments-team",
-      "system:default/payments",
-    ]) {
-      const [kind, rest] = ref.split(":");
-      const [namespace, name] = rest.split("/");
-      const one = await (
-        await byName(
-          get(`/entities/by-name/${kind}/${namespace}/${name}`),
-          segment({ kind, namespace, name }),
-        )
-      ).json();
+    for (const ref of MANY_RELATIONS) {
+      const one = await (await byNameOf(ref)).json();
       const listed = await (await byRefs(post("/entities/by-refs", { entityRefs: [ref] }))).json();
       expect(one.relations.length, ref).toBeGreaterThan(1);
       expect(one, ref).toEqual(listed.items[0]);
@@ -227,17 +230,8 @@ describe("single entities, refs and facets", () => {
   });
 
   it("answers by-name with the bytes JSON.stringify gives the stored entity, with the API headers", async () => {
-    for (const ref of [
-      "component:default/checkout-api",
-      "group:default/payments-team",
-      "system:default/payments",
-    ]) {
-      const [kind, rest] = ref.split(":");
-      const [namespace, name] = rest.split("/");
-      const res = await byName(
-        get(`/entities/by-name/${kind}/${namespace}/${name}`),
-        segment({ kind, namespace, name }),
-      );
+    for (const ref of MANY_RELATIONS) {
+      const res = await byNameOf(ref);
       expect(res.headers.get("content-type")).toBe("application/json");
       expect(res.headers.get("x-request-id")).toBeTruthy();
       expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
