@@ -40,12 +40,14 @@ function relationsOfEntitySql(alias: string): string {
 }
 
 /**
- * An entity as the database prints it with `relationsJson` (JSON text) spliced in as its last
- * key, where JSON.stringify({ ...entity, relations }) puts it. Stored entities never hold
- * `relations` (entity-row.ts drops it), so the key is not repeated.
+ * An entity as the database prints it (`entity::text`) with `relations` (JSON text, null for
+ * none) as its last key, where JSON.stringify({ ...entity, relations }) puts it. Stored
+ * entities never hold `relations` (entity-row.ts drops it), so the key is not repeated.
+ * Spliced here rather than in SQL: string functions on the whole entity text cost the
+ * database more than the rest of the query.
  */
-export function entityJsonSql(alias: string, relationsJson: string): string {
-  return `left(${alias}.entity::text, -1) || ', "relations": ' || coalesce(${relationsJson}, '[]') || '}'`;
+export function entityWithRelationsText(entity: string, relations: string | null): string {
+  return `${entity.slice(0, -1)}, "relations": ${relations ?? "[]"}}`;
 }
 
 /**
@@ -61,12 +63,13 @@ export async function entityJsonByRef(db: SqlExecutor, ref: string): Promise<Uin
     const entity = await oneEntity(db, "e.ref = $1", canonical);
     return entity ? Buffer.from(JSON.stringify(entity)) : null;
   }
-  const { rows } = await pool.query<{ body: string }>(
-    `SELECT ${entityJsonSql("e", `${relationsOfEntitySql("e")}::text`)} AS body
+  const { rows } = await pool.query<{ entity: string; relations: string | null }>(
+    `SELECT e.entity::text AS entity, ${relationsOfEntitySql("e")}::text AS relations
      FROM catalog_entities e WHERE e.ref = $1`,
     [canonical],
   );
-  return rows[0] ? compactJsonText(rows[0].body) : null;
+  const row = rows[0];
+  return row ? compactJsonText(entityWithRelationsText(row.entity, row.relations)) : null;
 }
 
 /** `GET /entities/by-name/:kind/:namespace/:name` (case-insensitive like Backstage). */

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { compactJsonText } from "@/lib/http/compact-json";
 import { timedPoolQuery } from "../db/timed-query";
 import { type EntityFilter, filterToSql } from "./filter";
-import { entityJsonSql, RELATIONS_JSON_AGG } from "./get-entity";
+import { entityWithRelationsText, RELATIONS_JSON_AGG } from "./get-entity";
 import { relationsOfSql } from "./relations-sql";
 import { SqlParams } from "./sql-params";
 
@@ -47,29 +47,30 @@ async function ranges(pool: pg.Pool, filter: EntityFilter, offset: number): Prom
   return out;
 }
 
-/** One range's entities, relations spliced in, joined by commas, as the database prints them. */
+/** One range's entities, relations spliced in, joined by commas, as the database prints them (rows in ref order). */
 async function printRange(pool: pg.Pool, filter: EntityFilter, range: Range): Promise<Uint8Array | null> {
   const sql = new SqlParams();
   const where = filterToSql(filter, sql);
   const after = range.after === undefined ? "" : ` AND e.ref > ${sql.add(range.after)}`;
   const upTo = range.upTo === undefined ? "" : ` AND e.ref <= ${sql.add(range.upTo)}`;
-  const rows = await timedPoolQuery<{ body: string | null }>(
+  const rows = await timedPoolQuery<{ entity: string; relations: string | null }>(
     pool,
     `WITH page AS MATERIALIZED (SELECT e.ref, e.entity FROM catalog_entities e WHERE ${where}${after}${upTo}),
      rels AS (SELECT r.source_ref, ${RELATIONS_JSON_AGG} AS list
        FROM (${relationsOfSql("ARRAY(SELECT ref FROM page)")}) r GROUP BY r.source_ref)
-     SELECT string_agg(${entityJsonSql("p", "rels.list::text")}, ',' ORDER BY p.ref) AS body
-     FROM page p LEFT JOIN rels ON rels.source_ref = p.ref`,
+     SELECT p.entity::text AS entity, rels.list::text AS relations
+     FROM page p LEFT JOIN rels ON rels.source_ref = p.ref ORDER BY p.ref`,
     sql.values,
   );
-  return rows[0]?.body ? compactJsonText(rows[0].body) : null;
+  if (rows.length === 0) return null;
+  return compactJsonText(rows.map((r) => entityWithRelationsText(r.entity, r.relations)).join(","));
 }
 
 /**
  * The unpaged list's fast path (no `fields`, no `order`: every stored entity whole, in ref
- * order): the database prints each batch's entities as JSON, relations spliced in, already
- * joined by commas; compacted, that is what JSON.stringify of the object path's entities
- * prints, and no entity becomes a JS object. Returns the next non-empty batch's bytes (no
+ * order): the database prints each batch's entities and relation lists as JSON text, spliced
+ * and joined here as strings; compacted, that is what JSON.stringify of the object path's
+ * entities prints, and no entity becomes a JS object. Returns the next non-empty batch's bytes (no
  * leading comma), or null when done.
  */
 export function entityJsonBatches(
