@@ -178,7 +178,7 @@ async function main() {
         : undefined;
     const overhead = process.argv.includes("--no-overhead")
       ? undefined
-      : await httpOverhead(server.base, measured.results.byNameComponent.example);
+      : await httpOverhead(server.base, server.child.pid, measured.results.byNameComponent.example);
     console.log(
       JSON.stringify(
         {
