@@ -93,5 +93,7 @@ export async function proxy(req: NextRequest) {
   return res;
 }
 
-// Everything but build assets: the host check covers pages too.
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Everything but build assets and the health probe: the host check covers pages too. The probe
+// is exempt from the host check and needs neither CORS nor the body ceiling; skipping the
+// middleware there saves a probe most of its cost (withRoute sets its API headers instead).
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/health$).*)"] };

@@ -176,7 +176,9 @@ async function main() {
       db.source !== "existing" || process.argv.includes("--write")
         ? await afterWrite(server.base, db.url)
         : undefined;
-    const overhead = process.argv.includes("--no-overhead") ? undefined : await httpOverhead(server.base);
+    const overhead = process.argv.includes("--no-overhead")
+      ? undefined
+      : await httpOverhead(server.base, server.child.pid, measured.results.byNameComponent.example);
     console.log(
       JSON.stringify(
         {

@@ -5,10 +5,15 @@
  */
 
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { createDb } from "@/lib/db/client";
 
-type Timer = (base: string, urlFor: (i: number) => string, html: boolean) => Promise<{ p95: number }>;
+type Timer = (
+  base: string,
+  urlFor: (i: number) => string,
+  html: boolean,
+) => Promise<{ p95: number; example: string }>;
 
 /** The catalog table's full-text field set, exactly as its search box sends it. */
 const UI_FIELDS = "metadata.name,metadata.title,spec.profile.displayName,spec.target,spec.targets";
@@ -85,38 +90,59 @@ export async function afterWrite(base: string, databaseUrl: string, seconds = 3)
   return { requests: samples.length, p50: q(0.5), p95: q(0.95), max: q(1) };
 }
 
-async function cannon(url: string, connections: number, seconds: number) {
+/** User + system CPU of a process so far, in ms (/proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * req/s and latency, plus the server's CPU ms per request when its pid is known: on a shared
+ * machine req/s follows the load of the moment, CPU per request much less so.
+ */
+async function cannon(url: string, connections: number, seconds: number, pid?: number) {
+  const before = pid ? cpuMs(pid) : 0;
   const r = await autocannon({ url, connections, duration: seconds });
+  const cpuMsPerRequest = pid
+    ? Math.round(((cpuMs(pid) - before) / r.requests.total) * 100) / 100
+    : undefined;
   return {
     reqPerSec: Math.round(r.requests.average),
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors + r.non2xx,
+    cpuMsPerRequest,
   };
 }
 
 /** A bare `node:http` server answering the liveness JSON, in its own process like the app. */
-async function bareServer(): Promise<{ url: string; stop(): void }> {
+async function bareServer(): Promise<{ url: string; pid?: number; stop(): void }> {
   const code = `require("node:http").createServer((q, s) => { s.writeHead(200, { "content-type": "application/json" }); s.end('{"status":"ok"}'); }).listen(0, "127.0.0.1", function () { console.log(this.address().port); });`;
   const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise<string>((resolve) =>
     child.stdout?.once("data", (d: Buffer) => resolve(d.toString().trim())),
   );
-  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill("SIGTERM") };
+  return { url: `http://127.0.0.1:${port}/`, pid: child.pid, stop: () => child.kill("SIGTERM") };
 }
 
-/** `GET /api/health?probe=live` at 50 connections against a bare server, same run, same client. */
-export async function httpOverhead(base: string, seconds = 5) {
+/**
+ * `GET /api/health?probe=live` at 50 connections against a bare server, same run, same client;
+ * and a by-name read (the whole stack: proxy.ts, withRoute, access check, one SQL query).
+ */
+export async function httpOverhead(base: string, pid?: number, byNamePath?: string, seconds = 5) {
   const bare = await bareServer();
   try {
-    const bareResult = await cannon(bare.url, 50, seconds);
-    const app = await cannon(`${base}/api/health?probe=live`, 50, seconds);
+    const bareResult = await cannon(bare.url, 50, seconds, bare.pid);
+    const app = await cannon(`${base}/api/health?probe=live`, 50, seconds, pid);
+    const byName = byNamePath ? await cannon(`${base}${byNamePath}`, 50, seconds, pid) : undefined;
+    const ratio = (r: { reqPerSec: number }) => Math.round((bareResult.reqPerSec / r.reqPerSec) * 10) / 10;
     return {
       connections: 50,
       seconds,
       bare: bareResult,
       app,
-      ratio: Math.round((bareResult.reqPerSec / app.reqPerSec) * 10) / 10,
+      ratio: ratio(app),
+      byName: byName && { ...byName, ratio: ratio(byName) },
     };
   } finally {
     bare.stop();

@@ -21,6 +21,25 @@ describe("withRoute", () => {
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("gives every answer the API's deny-all CSP, errors and immutable responses too", async () => {
+    // The health probe bypasses proxy.ts, which sets this header for the other /api routes.
+    const ok = await withRoute("t", { public: true }, () => ({ ok: true }))(new Request("http://l/"));
+    const failed = await withRoute("t", { public: true }, () => {
+      throw new ApiError(400, "invalid_request", "bad");
+    })(new Request("http://l/"));
+    const redirect = await withRoute("t", { public: true }, () => Response.redirect("http://l/x"))(
+      new Request("http://l/"),
+    );
+    for (const res of [ok, failed, redirect]) {
+      expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
+    // A route that sets its own policy keeps it.
+    const own = await withRoute("t", { public: true }, () =>
+      Response.json({}, { headers: { "Content-Security-Policy": "default-src 'self'" } }),
+    )(new Request("http://l/"));
+    expect(own.headers.get("content-security-policy")).toBe("default-src 'self'");
+  });
+
   it("honours a safe incoming X-Request-Id and replaces an unsafe one", async () => {
     const h = withRoute("t", { public: true }, () => ({}));
     const ok = await h(new Request("http://l/", { headers: { "x-request-id": "abc-123" } }));

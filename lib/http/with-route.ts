@@ -5,7 +5,9 @@ import type { PublicAccess, RouteAccess, ScopedAccess } from "@/lib/access/route
 import { DatabaseNotConfiguredError } from "@/lib/db/database-not-configured";
 import { accessLogger, type Logger, logger } from "@/lib/log/logger";
 import { observeRequest } from "@/lib/metrics/record";
+import { tracingStarted } from "@/lib/tracing/started";
 import { ApiError, type ErrorBody, serviceUnavailable } from "./api-error";
+import { withApiHeaders } from "./api-headers";
 import { resolveRequestId } from "./request-id";
 
 export type { RouteAccess } from "@/lib/access/route-access";
@@ -112,6 +114,8 @@ export function withRoute<P = Record<string, never>>(
         );
       }
     }
+    // proxy.ts sets these on /api too, but skips the health probe (lib/http/api-headers.ts).
+    if (!response.headers.has("Content-Security-Policy")) response = withApiHeaders(response);
     const ms = Math.round((performance.now() - started) * 10) / 10;
     observeRequest(name, req.method, response.status, ms / 1000);
     const level = response.status >= 500 ? "error" : response.status >= 400 ? "warn" : "info";
@@ -129,17 +133,20 @@ export function withRoute<P = Record<string, never>>(
     );
     return response;
   };
-  // One span per request named by the route, a child of Next's own request span when tracing is on.
+  // One span per request named by the route, a child of Next's own request span when tracing is
+  // on; without an SDK the no-op span and its context switch are skipped altogether.
   const run = (req: Request, segment?: NextSegment<P>): Promise<Response> =>
-    tracer.startActiveSpan(name, { attributes: { "http.request.method": req.method } }, async (span) => {
-      try {
-        const response = await respond(req, segment);
-        span.setAttribute("http.response.status_code", response.status);
-        if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-        return response;
-      } finally {
-        span.end();
-      }
-    });
+    !tracingStarted()
+      ? respond(req, segment)
+      : tracer.startActiveSpan(name, { attributes: { "http.request.method": req.method } }, async (span) => {
+          try {
+            const response = await respond(req, segment);
+            span.setAttribute("http.response.status_code", response.status);
+            if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+            return response;
+          } finally {
+            span.end();
+          }
+        });
   return Object.assign(run, { access, routeName: name });
 }

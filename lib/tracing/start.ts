@@ -1,5 +1,6 @@
 import type { TracingConfig } from "@/lib/config/server-config";
 import type { RegisteredTracing } from "./register";
+import { markTracingStarted } from "./started";
 
 /**
  * Tracing is opt-in: without OTEL_EXPORTER_OTLP_ENDPOINT the SDK packages are never imported,
@@ -10,5 +11,7 @@ export async function startTracingIfConfigured(
 ): Promise<RegisteredTracing | undefined> {
   if (!config) return undefined;
   const { registerTracing } = await import("./register");
-  return registerTracing(config);
+  const registered = registerTracing(config);
+  markTracingStarted();
+  return registered;
 }

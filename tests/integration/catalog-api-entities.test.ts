@@ -8,6 +8,7 @@ import { GET as listEntities } from "@/app/api/catalog/entities/route";
 import { GET as facets } from "@/app/api/catalog/entity-facets/route";
 import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory";
 import type { Entity } from "@/lib/catalog/model/types";
+import { getEntityByRef } from "@/lib/catalog/queries/get-entity";
 import { getDb } from "@/lib/db/client";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 
@@ -31,6 +32,20 @@ const post = (p: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 const segment = <P>(params: P) => ({ params: Promise.resolve(params) });
+
+/** Entities of the demo org with many relations both ways. */
+const MANY_RELATIONS = [
+  "component:default/checkout-api",
+  "group:default/payments-team",
+  "system:default/payments",
+];
+
+/** GET /entities/by-name for a `kind:namespace/name` ref. */
+function byNameOf(ref: string): Promise<Response> {
+  const [kind, rest] = ref.split(":");
+  const [namespace, name] = rest.split("/");
+  return byName(get(`/entities/by-name/${kind}/${namespace}/${name}`), segment({ kind, namespace, name }));
+}
 
 /** Backstage's envelope plus our code/details, with the failing field named. */
 async function expectInputError(res: Response, field: string) {
@@ -189,19 +204,8 @@ describe("single entities, refs and facets", () => {
 
     // The one-query form (entity and relations together) answers as the list endpoints do,
     // relations in the same order, for entities with many relations both ways.
-    for (const ref of [
-      "component:default/checkout-api",
-      "group:default/payments-team",
-      "system:default/payments",
-    ]) {
-      const [kind, rest] = ref.split(":");
-      const [namespace, name] = rest.split("/");
-      const one = await (
-        await byName(
-          get(`/entities/by-name/${kind}/${namespace}/${name}`),
-          segment({ kind, namespace, name }),
-        )
-      ).json();
+    for (const ref of MANY_RELATIONS) {
+      const one = await (await byNameOf(ref)).json();
       const listed = await (await byRefs(post("/entities/by-refs", { entityRefs: [ref] }))).json();
       expect(one.relations.length, ref).toBeGreaterThan(1);
       expect(one, ref).toEqual(listed.items[0]);
@@ -223,6 +227,17 @@ describe("single entities, refs and facets", () => {
     await expectInputError(await byUid(get("/entities/by-uid/x"), segment({ uid: "x" })), "uid");
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect((await byUid(get(`/entities/by-uid/${unknown}`), segment({ uid: unknown }))).status).toBe(404);
+  });
+
+  it("answers by-name with the bytes JSON.stringify gives the stored entity, with the API headers", async () => {
+    for (const ref of MANY_RELATIONS) {
+      const res = await byNameOf(ref);
+      expect(res.headers.get("content-type")).toBe("application/json");
+      expect(res.headers.get("x-request-id")).toBeTruthy();
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+      // The object path (Prisma rows, JSON.stringify) is what by-name answered before.
+      expect(await res.text(), ref).toBe(JSON.stringify(await getEntityByRef(getDb(), ref)));
+    }
   });
 
   it("answers by-refs in request order with null for unknown refs and applies fields and filter", async () => {

@@ -94,4 +94,32 @@ describe("unpaged GET /api/catalog/entities", () => {
     const body = new Response(streamEntities(failing, { fields: ["metadata.name"] }));
     await expect(body.text()).rejects.toThrow("connection lost");
   });
+
+  it("prints the same bytes on the fast path (database-printed JSON) as on the object path", async () => {
+    // Relations both ways, so the spliced-in lists are not all empty.
+    await getDb().$executeRawUnsafe(
+      `INSERT INTO catalog_relations (origin_ref, source_ref, type, target_ref)
+       SELECT ref, ref, t, 'group:default/team-' || (i % 3)
+       FROM (SELECT ref, row_number() OVER (ORDER BY ref) AS i FROM catalog_entities) e,
+         unnest(ARRAY['ownedBy', 'dependsOn']) t
+       WHERE i % 50 = 0`,
+    );
+    const db = getDb();
+    // A plain executor has no raw pool: streamEntities takes the object path with it.
+    const plain: SqlExecutor = {
+      $queryRawUnsafe: (q, ...v) => db.$queryRawUnsafe(q, ...v),
+      $executeRawUnsafe: (q, ...v) => db.$executeRawUnsafe(q, ...v),
+    };
+    for (const params of [{}, { filter: [{ "spec.type": ["website"] }], offset: 7 }, { offset: N }]) {
+      const fast = await new Response(streamEntities(db, params)).text();
+      const slow = await new Response(streamEntities(plain, params)).text();
+      expect(fast.length, JSON.stringify(params)).toBe(slow.length);
+      expect(fast === slow, JSON.stringify(params)).toBe(true);
+    }
+    const res = await get("/entities");
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const all = (await res.json()) as Array<{ relations: unknown[] }>;
+    expect(all).toHaveLength(N);
+    expect(all.filter((e) => e.relations.length > 0)).toHaveLength(Math.floor(N / 50));
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { getServerConfig } from "@/lib/config/server-config";
 import { ApiError } from "@/lib/http";
 import type { SqlExecutor } from "./sql-client";
@@ -52,14 +53,44 @@ export async function timedQuery<T>(
       { maxWait: ms, timeout: ms + 5_000 },
     );
   } catch (error) {
-    if (!isTimeout(error)) throw error;
-    throw new ApiError(
-      503,
-      "query_timeout",
-      `The catalog query took longer than ${ms} ms; narrow the filter or fields`,
-      {
-        timeoutMs: ms,
-      },
+    throw asTimeoutError(error, ms);
+  }
+}
+
+function asTimeoutError(error: unknown, ms: number): unknown {
+  if (!isTimeout(error)) return error;
+  return new ApiError(
+    503,
+    "query_timeout",
+    `The catalog query took longer than ${ms} ms; narrow the filter or fields`,
+    { timeoutMs: ms },
+  );
+}
+
+/** timedQuery on a plain pg pool (lib/db/client.ts rawPoolOf): rows as pg returns them. */
+export async function timedPoolQuery<T extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  sql: string,
+  values: unknown[],
+  timeoutMs = configuredTimeoutMs(),
+): Promise<T[]> {
+  if (!timeoutMs) return (await pool.query<T>(sql, values)).rows;
+  const ms = Math.floor(timeoutMs);
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${ms}`);
+    const { rows } = await client.query<T>(sql, values);
+    await client.query("COMMIT");
+    return rows;
+  } catch (error) {
+    broken = await client.query("ROLLBACK").then(
+      () => false,
+      () => true,
     );
+    throw asTimeoutError(error, ms);
+  } finally {
+    // A connection that cannot even roll back is closed rather than reused.
+    client.release(broken);
   }
 }

@@ -1,3 +1,5 @@
+import { rawPoolOf } from "@/lib/db/client";
+import { compactJsonText } from "@/lib/http/compact-json";
 import type { SqlExecutor } from "../db/sql-client";
 import { DEFAULT_NAMESPACE } from "../model/constants";
 import { stringifyEntityRef, tryCanonicalRef } from "../model/entity-ref";
@@ -14,8 +16,7 @@ import { SqlParams } from "./sql-params";
  */
 async function oneEntity(db: SqlExecutor, where: string, value: string): Promise<Entity | null> {
   const rows = await db.$queryRawUnsafe<Array<{ entity: Entity; relations: EntityRelation[] }>>(
-    `SELECT e.entity, coalesce((SELECT json_agg(json_build_object('type', r.type, 'targetRef', r.target_ref)
-         ORDER BY r.type, r.target_ref) FROM (${relationsOfSql("ARRAY[e.ref]")}) r), '[]'::json) AS relations
+    `SELECT e.entity, coalesce(${relationsOfEntitySql("e")}, '[]'::json) AS relations
      FROM catalog_entities e WHERE ${where}`,
     value,
   );
@@ -29,12 +30,62 @@ export async function getEntityByRef(db: SqlExecutor, ref: string): Promise<Enti
   return oneEntity(db, "e.ref = $1", canonical);
 }
 
+/** Relation objects (Backstage shape) as JSON, in withRelations' order, over `r` rows. */
+export const RELATIONS_JSON_AGG = `json_agg(json_build_object('type', r.type, 'targetRef', r.target_ref)
+  ORDER BY r.type, r.target_ref)`;
+
+/** One entity's relations as a JSON array, or null when it has none. */
+function relationsOfEntitySql(alias: string): string {
+  return `(SELECT ${RELATIONS_JSON_AGG} FROM (${relationsOfSql(`ARRAY[${alias}.ref]`)}) r)`;
+}
+
+/**
+ * An entity as the database prints it (`entity::text`) with `relations` (JSON text, null for
+ * none) as its last key, where JSON.stringify({ ...entity, relations }) puts it. Stored
+ * entities never hold `relations` (entity-row.ts drops it), so the key is not repeated.
+ * Spliced here rather than in SQL: string functions on the whole entity text cost the
+ * database more than the rest of the query.
+ */
+export function entityWithRelationsText(entity: string, relations: string | null): string {
+  return `${entity.slice(0, -1)}, "relations": ${relations ?? "[]"}}`;
+}
+
+/**
+ * The response body of by-name / by-ref: the same JSON as JSON.stringify of getEntityByRef's
+ * answer (key order, escapes), printed by the database and compacted, so the request does
+ * not parse the stored entity into objects only to serialise it again. Null when not found.
+ */
+export async function entityJsonByRef(db: SqlExecutor, ref: string): Promise<Uint8Array | null> {
+  const canonical = tryCanonicalRef(ref);
+  if (!canonical) return null;
+  const pool = rawPoolOf(db);
+  if (!pool) {
+    const entity = await oneEntity(db, "e.ref = $1", canonical);
+    return entity ? Buffer.from(JSON.stringify(entity)) : null;
+  }
+  const { rows } = await pool.query<{ entity: string; relations: string | null }>(
+    `SELECT e.entity::text AS entity, ${relationsOfEntitySql("e")}::text AS relations
+     FROM catalog_entities e WHERE e.ref = $1`,
+    [canonical],
+  );
+  const row = rows[0];
+  return row ? compactJsonText(entityWithRelationsText(row.entity, row.relations)) : null;
+}
+
 /** `GET /entities/by-name/:kind/:namespace/:name` (case-insensitive like Backstage). */
 export function getEntityByName(
   db: SqlExecutor,
   name: { kind: string; namespace?: string; name: string },
 ): Promise<Entity | null> {
   return getEntityByRef(db, stringifyEntityRef({ ...name, namespace: name.namespace ?? DEFAULT_NAMESPACE }));
+}
+
+/** entityJsonByRef for `GET /entities/by-name/:kind/:namespace/:name`. */
+export function entityJsonByName(
+  db: SqlExecutor,
+  name: { kind: string; namespace?: string; name: string },
+): Promise<Uint8Array | null> {
+  return entityJsonByRef(db, stringifyEntityRef({ ...name, namespace: name.namespace ?? DEFAULT_NAMESPACE }));
 }
 
 /** `GET /entities/by-uid/:uid`. */

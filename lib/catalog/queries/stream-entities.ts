@@ -1,3 +1,4 @@
+import { rawPoolOf } from "@/lib/db/client";
 import type { SqlExecutor } from "../db/sql-client";
 import { timedQuery } from "../db/timed-query";
 import type { Entity } from "../model/types";
@@ -5,6 +6,7 @@ import { type EntityFilter, filterToSql } from "./filter";
 import { toResponseEntities } from "./load-entities";
 import { type OrderField, orderToSql } from "./order";
 import { SqlParams } from "./sql-params";
+import { entityJsonBatches } from "./stream-entity-json";
 
 export interface StreamEntitiesParams {
   filter?: EntityFilter;
@@ -83,33 +85,55 @@ function batches(db: SqlExecutor, params: StreamEntitiesParams): () => Promise<B
   };
 }
 
+/** The slow path's batches as JSON bytes: entities as objects, `fields` applied in JS. */
+function objectBatches(db: SqlExecutor, params: StreamEntitiesParams): () => Promise<Uint8Array | null> {
+  const next = batches(db, params);
+  return async () => {
+    const rows = await next();
+    if (rows.length === 0) return null;
+    const entities = await toResponseEntities(db, rows, params.fields);
+    return Buffer.from(entities.map((e) => JSON.stringify(e)).join(","));
+  };
+}
+
 /**
  * `GET /entities` without a limit, as Backstage answers it: one JSON array of every matching
  * entity, written a batch at a time as the client reads (pull-based, so a slow client holds
- * back the database reads instead of filling memory). A failure mid-way aborts the response,
- * so a client never mistakes a cut-off array for the whole catalog.
+ * back the database reads instead of filling memory; the next batch is read while the
+ * current one is written). A failure mid-way aborts the response, so a client never mistakes
+ * a cut-off array for the whole catalog. Whole entities in ref order (no `fields`, no
+ * `order`) take the fast path: the database prints the batch's JSON (stream-entity-json.ts).
  */
 export function streamEntities(db: SqlExecutor, params: StreamEntitiesParams): ReadableStream<Uint8Array> {
-  const next = batches(db, params);
-  const encoder = new TextEncoder();
+  const pool = rawPoolOf(db);
+  const next =
+    pool && !params.fields?.length && !params.order?.length
+      ? entityJsonBatches(pool, params)
+      : objectBatches(db, params);
+  let pending: Promise<Uint8Array | null> | undefined;
   let first = true;
   let done = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         if (done) return;
-        const rows = await next();
-        if (rows.length === 0) {
-          controller.enqueue(encoder.encode(first ? "[]" : "]"));
+        const batch = await (pending ?? next());
+        if (!batch) {
+          controller.enqueue(Buffer.from(first ? "[]" : "]"));
           done = true;
           controller.close();
           return;
         }
-        const entities = await toResponseEntities(db, rows, params.fields);
-        let text = entities.map((e) => JSON.stringify(e)).join(",");
-        text = (first ? "[" : ",") + text;
+        // Read ahead: the database works on the next batch while this one goes out. A
+        // rejection is reported by the pull that awaits it; until then it is not unhandled.
+        pending = next();
+        pending.catch(() => undefined);
+        controller.enqueue(Buffer.from(first ? "[" : ","));
+        controller.enqueue(batch);
         first = false;
-        controller.enqueue(encoder.encode(text));
+      },
+      cancel() {
+        done = true;
       },
     },
     { highWaterMark: 1 },
