@@ -3,7 +3,9 @@ import { tryCanonicalRef } from "@/lib/catalog/model/entity-ref";
 import { getEntityByRef } from "@/lib/catalog/queries/get-entity";
 import { getEntityPage } from "@/lib/catalog/queries/get-entity-page";
 import { listEntities } from "@/lib/catalog/queries/list-entities";
+import type { AnalysisResult } from "@/lib/diagnose/analyzer";
 import { analyzeLog } from "@/lib/diagnose/analyzer";
+import { runbookHints, runbookQuery } from "@/lib/diagnose/diagnose";
 import { offlineDiagnosis } from "@/lib/diagnose/offline-engine";
 import type { ClusterHealthFn } from "@/lib/k8s/cluster-health";
 import type { PodContext, PodNotFound } from "@/lib/k8s/collect-pod";
@@ -24,6 +26,12 @@ export interface ChatServices {
   podContext: (ref: { namespace: string; name: string }) => Promise<PodContext | PodNotFound>;
 }
 
+/** runbookHints in the runbook search's terms: the root cause boosted, it and the runner-up first. */
+function steering(analysis: AnalysisResult) {
+  const { category, prefer } = runbookHints(analysis);
+  return { category, preferCategories: prefer };
+}
+
 /** Connects the chat tools to the catalog, runbook, diagnosis and Kubernetes modules. */
 export function createChatToolDeps(services: ChatServices): ChatToolDeps {
   const { catalogDb, runbooks } = services;
@@ -34,13 +42,15 @@ export function createChatToolDeps(services: ChatServices): ChatToolDeps {
     // model already reasons over this result, a second model call would only add latency.
     async diagnose(text) {
       const analysis = analyzeLog(text);
-      // Nothing recognised: no runbook beats a guess. A recognised failure outside
-      // the vocabulary (fd exhaustion, read-only filesystem) has runbooks under "other".
+      // Nothing recognised: no runbook beats a guess. Otherwise the same steering as
+      // /api/diagnose: the root cause's and the runner-up's runbooks first, keyword hits after,
+      // so a near miss still surfaces the right runbook. A recognised failure outside the
+      // vocabulary (fd exhaustion, read-only filesystem) has runbooks under "other".
       const hits =
         analysis.categories.length === 0
           ? []
           : await runbooks
-              .search({ query: text.slice(0, 2000), topK: 3, categories: [analysis.category] })
+              .search({ query: runbookQuery(analysis), topK: 3, ...steering(analysis) })
               .then((r) => r.results)
               .catch(() => []);
       const core = offlineDiagnosis({
