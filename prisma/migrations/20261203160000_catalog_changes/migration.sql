@@ -6,6 +6,8 @@
 CREATE TABLE "catalog_changes" (
     "revision" BIGINT NOT NULL,
     "entity_id" UUID NOT NULL,
+    -- false: only columns the list index does not read changed, besides updated_at (see below).
+    "list_change" BOOLEAN NOT NULL DEFAULT true,
 
     CONSTRAINT "catalog_changes_pkey" PRIMARY KEY ("revision", "entity_id")
 );
@@ -22,6 +24,13 @@ UPDATE "catalog_state" SET "changes_from" = "revision" WHERE "id" = 1;
 -- row lock, so the revision read here is this transaction's. The log is capped at 100k rows:
 -- past that the oldest revisions are dropped until at most 50k rows remain (a reader that far
 -- behind would rebuild in full anyway: a delta over a fifth of the catalog is not applied).
+-- Most catalog writes touch nothing the list index holds except the update time: a refresh
+-- that changes an annotation, a description, links or relations rewrites the row. Those rows
+-- are logged with list_change = false, and a reader patches only their update time
+-- (lib/catalog/list-index/apply-touches.ts) however many there are, instead of re-reading the
+-- rows or, past a fifth of the catalog, rebuilding the whole index. The compared columns are
+-- what the index reads (load-list-index.ts ROW_COLUMNS_SQL and field-text.ts TEXT_FIELDS);
+-- a change to either needs this function changed with it (field-text.test.ts pins the list).
 CREATE FUNCTION "catalog_log_changes"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   rev BIGINT;
@@ -32,13 +41,24 @@ BEGIN
   SELECT "revision" INTO rev FROM "catalog_state" WHERE "id" = 1;
   IF TG_OP = 'INSERT' THEN
     INSERT INTO "catalog_changes" ("revision", "entity_id")
-      SELECT DISTINCT rev, "id" FROM new_rows ON CONFLICT DO NOTHING;
+      SELECT DISTINCT rev, "id" FROM new_rows ON CONFLICT ("revision", "entity_id") DO UPDATE SET "list_change" = true;
   ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO "catalog_changes" ("revision", "entity_id")
-      SELECT rev, "id" FROM new_rows UNION SELECT rev, "id" FROM old_rows ON CONFLICT DO NOTHING;
+    INSERT INTO "catalog_changes" ("revision", "entity_id", "list_change")
+      SELECT rev, coalesce(n."id", o."id"),
+        n."id" IS NULL OR o."id" IS NULL OR
+        (o."ref", o."kind", o."namespace", o."name", o."title", o."type", o."lifecycle", o."owner", o."tags",
+         o."orphan", o."search_text", o."entity" #> '{spec,profile}', o."entity" #> '{spec,target}',
+         o."entity" #> '{spec,targets}')
+        IS DISTINCT FROM
+        (n."ref", n."kind", n."namespace", n."name", n."title", n."type", n."lifecycle", n."owner", n."tags",
+         n."orphan", n."search_text", n."entity" #> '{spec,profile}', n."entity" #> '{spec,target}',
+         n."entity" #> '{spec,targets}')
+      FROM new_rows n FULL JOIN old_rows o ON o."id" = n."id"
+      ON CONFLICT ("revision", "entity_id")
+        DO UPDATE SET "list_change" = "catalog_changes"."list_change" OR excluded."list_change";
   ELSE
     INSERT INTO "catalog_changes" ("revision", "entity_id")
-      SELECT DISTINCT rev, "id" FROM old_rows ON CONFLICT DO NOTHING;
+      SELECT DISTINCT rev, "id" FROM old_rows ON CONFLICT ("revision", "entity_id") DO UPDATE SET "list_change" = true;
   END IF;
   GET DIAGNOSTICS added = ROW_COUNT;
   IF added = 0 THEN
