@@ -3,9 +3,8 @@ import { tryCanonicalRef } from "@/lib/catalog/model/entity-ref";
 import { getEntityByRef } from "@/lib/catalog/queries/get-entity";
 import { getEntityPage } from "@/lib/catalog/queries/get-entity-page";
 import { listEntities } from "@/lib/catalog/queries/list-entities";
-import type { AnalysisResult } from "@/lib/diagnose/analyzer";
 import { analyzeLog } from "@/lib/diagnose/analyzer";
-import { runbookHints, runbookQuery } from "@/lib/diagnose/diagnose";
+import { runbookQuery, runbookSteering } from "@/lib/diagnose/diagnose";
 import { offlineDiagnosis } from "@/lib/diagnose/offline-engine";
 import type { ClusterHealthFn } from "@/lib/k8s/cluster-health";
 import type { PodContext, PodNotFound } from "@/lib/k8s/collect-pod";
@@ -26,12 +25,6 @@ export interface ChatServices {
   podContext: (ref: { namespace: string; name: string }) => Promise<PodContext | PodNotFound>;
 }
 
-/** runbookHints in the runbook search's terms: the root cause boosted, it and the runner-up first. */
-function steering(analysis: AnalysisResult) {
-  const { category, prefer } = runbookHints(analysis);
-  return { category, preferCategories: prefer };
-}
-
 /** Connects the chat tools to the catalog, runbook, diagnosis and Kubernetes modules. */
 export function createChatToolDeps(services: ChatServices): ChatToolDeps {
   const { catalogDb, runbooks } = services;
@@ -50,7 +43,7 @@ export function createChatToolDeps(services: ChatServices): ChatToolDeps {
         analysis.categories.length === 0
           ? []
           : await runbooks
-              .search({ query: runbookQuery(analysis), topK: 3, ...steering(analysis) })
+              .search({ query: runbookQuery(analysis), topK: 3, ...runbookSteering(analysis) })
               .then((r) => r.results)
               .catch(() => []);
       const core = offlineDiagnosis({

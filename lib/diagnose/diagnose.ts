@@ -146,6 +146,12 @@ export function runbookHints(analysis: AnalysisResult): RunbookHints {
   return { category: analysis.category, prefer: analysis.categories.slice(0, RUNBOOK_PREFERRED) };
 }
 
+/** runbookHints in the runbook search's own terms, for callers that search directly. */
+export function runbookSteering(analysis: AnalysisResult): { category: string; preferCategories: string[] } {
+  const { category, prefer } = runbookHints(analysis);
+  return { category, preferCategories: prefer };
+}
+
 /** Query text for runbook retrieval: the category plus redacted evidence. */
 export function runbookQuery(analysis: AnalysisResult): string {
   const evidence = analysis.classifications

@@ -1,5 +1,5 @@
 import { analyzeLog } from "@/lib/diagnose/analyzer";
-import { runbookHints, runbookQuery } from "@/lib/diagnose/diagnose";
+import { runbookQuery, runbookSteering } from "@/lib/diagnose/diagnose";
 import { redactSecrets } from "@/lib/diagnose/redact";
 import type { SuggestRunbookRequest, SuggestRunbookResponse } from "./api-schema";
 import type { RunbookService } from "./service";
@@ -31,7 +31,7 @@ export async function suggestRunbooks(
       parts.push(redacted.slice(0, MAX_RAW_QUERY_CHARS));
     } else {
       // The same steering as /api/diagnose: root cause boosted, its and the runner-up's runbooks first.
-      ({ category, prefer: preferCategories } = runbookHints(analysis));
+      ({ category, preferCategories } = runbookSteering(analysis));
       parts.push(runbookQuery(analysis));
     }
   }
