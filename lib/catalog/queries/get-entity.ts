@@ -1,5 +1,4 @@
 import { rawPoolOf } from "@/lib/db/client";
-import { compactJsonText } from "@/lib/http/compact-json";
 import type { SqlExecutor } from "../db/sql-client";
 import { DEFAULT_NAMESPACE } from "../model/constants";
 import { stringifyEntityRef, tryCanonicalRef } from "../model/entity-ref";
@@ -31,7 +30,7 @@ export async function getEntityByRef(db: SqlExecutor, ref: string): Promise<Enti
 }
 
 /** Relation objects (Backstage shape) as JSON, in withRelations' order, over `r` rows. */
-export const RELATIONS_JSON_AGG = `json_agg(json_build_object('type', r.type, 'targetRef', r.target_ref)
+const RELATIONS_JSON_AGG = `json_agg(json_build_object('type', r.type, 'targetRef', r.target_ref)
   ORDER BY r.type, r.target_ref)`;
 
 /** One entity's relations as a JSON array, or null when it has none. */
@@ -40,36 +39,20 @@ function relationsOfEntitySql(alias: string): string {
 }
 
 /**
- * An entity as the database prints it (`entity::text`) with `relations` (JSON text, null for
- * none) as its last key, where JSON.stringify({ ...entity, relations }) puts it. Stored
- * entities never hold `relations` (entity-row.ts drops it), so the key is not repeated.
- * Spliced here rather than in SQL: string functions on the whole entity text cost the
- * database more than the rest of the query.
- */
-export function entityWithRelationsText(entity: string, relations: string | null): string {
-  return `${entity.slice(0, -1)}, "relations": ${relations ?? "[]"}}`;
-}
-
-/**
- * The response body of by-name / by-ref: the same JSON as JSON.stringify of getEntityByRef's
- * answer (key order, escapes), printed by the database and compacted, so the request does
- * not parse the stored entity into objects only to serialise it again. Null when not found.
+ * The response body of by-name / by-ref: the entity's stored body (catalog_final_entities,
+ * compact JSON kept current at write time with its relations in both directions), the bytes
+ * JSON.stringify of getEntityByRef's answer prints. One primary-key lookup, no relation
+ * aggregation and no parse/re-serialise per request. Null when not found.
  */
 export async function entityJsonByRef(db: SqlExecutor, ref: string): Promise<Uint8Array | null> {
   const canonical = tryCanonicalRef(ref);
   if (!canonical) return null;
+  const sql = `SELECT body FROM catalog_final_entities WHERE ref = $1`;
   const pool = rawPoolOf(db);
-  if (!pool) {
-    const entity = await oneEntity(db, "e.ref = $1", canonical);
-    return entity ? Buffer.from(JSON.stringify(entity)) : null;
-  }
-  const { rows } = await pool.query<{ entity: string; relations: string | null }>(
-    `SELECT e.entity::text AS entity, ${relationsOfEntitySql("e")}::text AS relations
-     FROM catalog_entities e WHERE e.ref = $1`,
-    [canonical],
-  );
-  const row = rows[0];
-  return row ? compactJsonText(entityWithRelationsText(row.entity, row.relations)) : null;
+  const rows = pool
+    ? (await pool.query<{ body: string }>(sql, [canonical])).rows
+    : await db.$queryRawUnsafe<Array<{ body: string }>>(sql, canonical);
+  return rows[0] ? Buffer.from(rows[0].body, "utf8") : null;
 }
 
 /** `GET /entities/by-name/:kind/:namespace/:name` (case-insensitive like Backstage). */

@@ -1,9 +1,6 @@
 import type pg from "pg";
-import { compactJsonText } from "@/lib/http/compact-json";
 import { timedPoolQuery } from "../db/timed-query";
 import { type EntityFilter, filterToSql } from "./filter";
-import { entityWithRelationsText, RELATIONS_JSON_AGG } from "./get-entity";
-import { relationsOfSql } from "./relations-sql";
 import { SqlParams } from "./sql-params";
 
 /** Entities per query: ~3 MB of JSON, so memory stays a few batches whatever the catalog's size. */
@@ -47,30 +44,43 @@ async function ranges(pool: pg.Pool, filter: EntityFilter, offset: number): Prom
   return out;
 }
 
-/** One range's entities, relations spliced in, joined by commas, as the database prints them (rows in ref order). */
+/**
+ * One range's stored bodies (catalog_final_entities: compact JSON of the entity plus its
+ * relations), joined by commas, in ref order. Without a filter the bodies are read by a range scan of their own
+ * primary key; a filter is evaluated on the entity rows and joined to the bodies by ref.
+ */
 async function printRange(pool: pg.Pool, filter: EntityFilter, range: Range): Promise<Uint8Array | null> {
   const sql = new SqlParams();
-  const where = filterToSql(filter, sql);
-  const after = range.after === undefined ? "" : ` AND e.ref > ${sql.add(range.after)}`;
-  const upTo = range.upTo === undefined ? "" : ` AND e.ref <= ${sql.add(range.upTo)}`;
-  const rows = await timedPoolQuery<{ entity: string; relations: string | null }>(
-    pool,
-    `WITH page AS MATERIALIZED (SELECT e.ref, e.entity FROM catalog_entities e WHERE ${where}${after}${upTo}),
-     rels AS (SELECT r.source_ref, ${RELATIONS_JSON_AGG} AS list
-       FROM (${relationsOfSql("ARRAY(SELECT ref FROM page)")}) r GROUP BY r.source_ref)
-     SELECT p.entity::text AS entity, rels.list::text AS relations
-     FROM page p LEFT JOIN rels ON rels.source_ref = p.ref ORDER BY p.ref`,
-    sql.values,
-  );
+  const bounds = [
+    range.after === undefined ? "" : ` AND f.ref > ${sql.add(range.after)}`,
+    range.upTo === undefined ? "" : ` AND f.ref <= ${sql.add(range.upTo)}`,
+  ].join("");
+  const columns = "f.body, octet_length(f.body) AS bytes";
+  const query = filter.length
+    ? `SELECT ${columns} FROM catalog_entities e JOIN catalog_final_entities f ON f.ref = e.ref
+       WHERE ${filterToSql(filter, sql)}${bounds} ORDER BY f.ref`
+    : `SELECT ${columns} FROM catalog_final_entities f WHERE true${bounds} ORDER BY f.ref`;
+  const rows = await timedPoolQuery<{ body: string; bytes: number }>(pool, query, sql.values);
   if (rows.length === 0) return null;
-  return compactJsonText(rows.map((r) => entityWithRelationsText(r.entity, r.relations)).join(","));
+  // Each body encoded once, straight into one buffer of the size the database reported:
+  // joining ~3 MB of strings first and encoding the result cost more than the database's part
+  // (measured at 100k entities). Bodies are stored compact, so the bytes go out as they are.
+  let size = rows.length - 1;
+  for (const row of rows) size += row.bytes;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const row of rows) {
+    if (at > 0) out[at++] = 0x2c; // ","
+    at += out.write(row.body, at, "utf8");
+  }
+  return out.subarray(0, at);
 }
 
 /**
  * The unpaged list's fast path (no `fields`, no `order`: every stored entity whole, in ref
- * order): the database prints each batch's entities and relation lists as JSON text, spliced
- * and joined here as strings; compacted, that is what JSON.stringify of the object path's
- * entities prints, and no entity becomes a JS object. Returns the next non-empty batch's bytes (no
+ * order): each batch is the entities' stored bodies (entity plus relations, kept current at
+ * write time) as bytes: what JSON.stringify of the object path's entities prints, and no
+ * entity becomes a JS object. Returns the next non-empty batch's bytes (no
  * leading comma), or null when done.
  */
 export function entityJsonBatches(
