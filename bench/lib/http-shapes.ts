@@ -1,6 +1,8 @@
+import http from "node:http";
+
 /**
  * The catalog requests Backstage's UI and @backstage/catalog-client send (issue #14), timed
- * with one client (Node's fetch) against any server with Backstage's /api/catalog: sequential,
+ * with one client (node:http) against any server with Backstage's /api/catalog: sequential,
  * each until its whole body has arrived. Shapes are interleaved round-robin, so in the seconds
  * after an import every shape samples the same window instead of the first one taking it all.
  */
@@ -15,6 +17,8 @@ export interface Timing {
   p50: number;
   p95: number;
   max: number;
+  /** The three slowest requests: ms, and when they started (ms after the first timed request). */
+  slowest?: Array<{ ms: number; at: number }>;
   /** Failed requests (non-200), not in the percentiles. */
   errors: number;
   bytes: number;
@@ -60,14 +64,33 @@ function summarize(samples: number[], errors: number, bytes: number): Timing {
   return { p50: q(0.5), p95: q(0.95), max: q(1), errors, bytes };
 }
 
-async function get(url: string): Promise<{ ok: boolean; ms: number; bytes: number; body?: Buffer }> {
-  const start = performance.now();
-  const res = await fetch(url);
-  const body = Buffer.from(await res.arrayBuffer());
-  const ms = performance.now() - start;
-  if (res.status !== 200)
-    console.error(`[http-shapes] GET ${url} → ${res.status}: ${body.toString("utf8", 0, 300)}`);
-  return { ok: res.status === 200, ms, bytes: body.length, body };
+/**
+ * One GET with node:http, timed until the last byte. Not fetch: undici's web streams cap a
+ * loopback download near 45 MB/s on this machine, below what both servers send (curl and
+ * node:http read the same 140 MB answer at ~115 MB/s), so fetch would time the client.
+ */
+export function get(url: string): Promise<{ ok: boolean; ms: number; bytes: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    http
+      .get(url, (res) => {
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => {
+          chunks.push(chunk);
+          bytes += chunk.length;
+        });
+        res.on("error", reject);
+        res.on("end", () => {
+          const ms = performance.now() - start;
+          const body = Buffer.concat(chunks, bytes);
+          if (res.statusCode !== 200)
+            console.error(`[http-shapes] GET ${url} → ${res.statusCode}: ${body.toString("utf8", 0, 300)}`);
+          resolve({ ok: res.statusCode === 200, ms, bytes, body });
+        });
+      })
+      .on("error", reject);
+  });
 }
 
 /** `warmup` untimed rounds, then `runs` timed rounds over every shape in turn. */
@@ -78,20 +101,36 @@ export async function timeShapes(
 ): Promise<Record<string, Timing>> {
   for (let i = 0; i < options.warmup; i++) for (const s of shapes) await get(base + s.path(i));
   const samples = new Map(shapes.map((s) => [s.id, [] as number[]]));
+  const starts = new Map(shapes.map((s) => [s.id, [] as number[]]));
   const errors = new Map(shapes.map((s) => [s.id, 0]));
   const bytes = new Map(shapes.map((s) => [s.id, 0]));
+  const t0 = performance.now();
   for (let i = 0; i < options.runs; i++) {
     for (const s of shapes) {
+      const at = performance.now() - t0;
       const r = await get(base + s.path(options.warmup + i));
-      if (r.ok) samples.get(s.id)?.push(r.ms);
-      else errors.set(s.id, (errors.get(s.id) ?? 0) + 1);
+      if (r.ok) {
+        samples.get(s.id)?.push(r.ms);
+        starts.get(s.id)?.push(at);
+      } else errors.set(s.id, (errors.get(s.id) ?? 0) + 1);
       bytes.set(s.id, Math.max(bytes.get(s.id) ?? 0, r.bytes));
     }
   }
+  const slowest = (id: string) => {
+    const ms = samples.get(id) ?? [];
+    const at = starts.get(id) ?? [];
+    return ms
+      .map((m, i) => ({ ms: round(m), at: Math.round(at[i]) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3);
+  };
   return Object.fromEntries(
     shapes.map((s) => [
       s.id,
-      summarize(samples.get(s.id) ?? [], errors.get(s.id) ?? 0, bytes.get(s.id) ?? 0),
+      {
+        ...summarize(samples.get(s.id) ?? [], errors.get(s.id) ?? 0, bytes.get(s.id) ?? 0),
+        slowest: slowest(s.id),
+      },
     ]),
   );
 }
