@@ -68,28 +68,35 @@ function summarize(samples: number[], errors: number, bytes: number): Timing {
  * One GET with node:http, timed until the last byte. Not fetch: undici's web streams cap a
  * loopback download near 45 MB/s on this machine, below what both servers send (curl and
  * node:http read the same 140 MB answer at ~115 MB/s), so fetch would time the client.
+ * A kept-alive socket the server closed while idle (e.g. during a long import) fails at once;
+ * that request is sent again on a new socket, as fetch would, and timed from the retry.
  */
-export function get(url: string): Promise<{ ok: boolean; ms: number; bytes: number; body: Buffer }> {
+export function get(
+  url: string,
+  retried = false,
+): Promise<{ ok: boolean; ms: number; bytes: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    http
-      .get(url, (res) => {
-        const chunks: Buffer[] = [];
-        let bytes = 0;
-        res.on("data", (chunk: Buffer) => {
-          chunks.push(chunk);
-          bytes += chunk.length;
-        });
-        res.on("error", reject);
-        res.on("end", () => {
-          const ms = performance.now() - start;
-          const body = Buffer.concat(chunks, bytes);
-          if (res.statusCode !== 200)
-            console.error(`[http-shapes] GET ${url} → ${res.statusCode}: ${body.toString("utf8", 0, 300)}`);
-          resolve({ ok: res.statusCode === 200, ms, bytes, body });
-        });
-      })
-      .on("error", reject);
+    const req = http.get(url, (res) => {
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      res.on("data", (chunk: Buffer) => {
+        chunks.push(chunk);
+        bytes += chunk.length;
+      });
+      res.on("error", reject);
+      res.on("end", () => {
+        const ms = performance.now() - start;
+        const body = Buffer.concat(chunks, bytes);
+        if (res.statusCode !== 200)
+          console.error(`[http-shapes] GET ${url} → ${res.statusCode}: ${body.toString("utf8", 0, 300)}`);
+        resolve({ ok: res.statusCode === 200, ms, bytes, body });
+      });
+    });
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (req.reusedSocket && !retried && error.code === "ECONNRESET") resolve(get(url, true));
+      else reject(error);
+    });
   });
 }
 

@@ -11,8 +11,9 @@ import { entityJsonByRef, getEntityByRef } from "@/lib/catalog/queries/get-entit
 import { type CatalogTestDb, startCatalogTestDb } from "../fixtures/catalog/test-db";
 
 // Every entity's stored body (catalog_final_entities, rebuilt at commit by triggers) must be
-// what the relations table says right now: the bytes by-name sends equal JSON.stringify of the
-// entity read with its relations computed per request, after every kind of write. Runs on
+// what the relations table says right now: by-name sends the value of the entity read with its
+// relations computed per request, in the bytes JSON.stringify prints for it (numbers and
+// integer-like keys aside, see SAME_VALUE_OTHER_BYTES), after every kind of write. Runs on
 // PGlite, or on TEST_DATABASE_URL's server.
 
 let t: CatalogTestDb;
@@ -76,7 +77,18 @@ apiVersion: backstage.io/v1alpha1
 kind: Resource
 metadata: { name: ledger-db }
 spec: { type: database, owner: child-team, system: ledger }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata: { name: odd-numbers }
+spec: { type: queue, owner: child-team, limits: { a: 1.0, b: 1e100, c: 1.5e-7, d: -0.0 }, byCode: { b: 1, "10": 2, "2": 3 } }
 `;
+
+/**
+ * PostgreSQL prints these as stored (1.0, 1e100 in full) and orders integer-like keys as text,
+ * where JS prints 1, 1e+100 and puts integer keys first: the same values in other bytes.
+ */
+const SAME_VALUE_OTHER_BYTES = new Set(["resource:default/odd-numbers"]);
 
 async function allRefs(): Promise<string[]> {
   return (await t.query<{ ref: string }>("SELECT ref FROM catalog_entities ORDER BY ref")).map((r) => r.ref);
@@ -88,9 +100,10 @@ async function expectBodiesCurrent() {
   const bodies = await t.query<{ ref: string }>("SELECT ref FROM catalog_final_entities ORDER BY ref");
   expect(bodies.map((b) => b.ref)).toEqual(refs);
   for (const ref of refs) {
-    const stored = await entityJsonByRef(t.db, ref);
+    const stored = Buffer.from((await entityJsonByRef(t.db, ref)) as Uint8Array).toString("utf8");
     const computed = await getEntityByRef(t.db, ref);
-    expect(Buffer.from(stored as Uint8Array).toString("utf8"), ref).toBe(JSON.stringify(computed));
+    expect(JSON.parse(stored), ref).toEqual(computed);
+    if (!SAME_VALUE_OTHER_BYTES.has(ref)) expect(stored, ref).toBe(JSON.stringify(computed));
   }
   expect(await t.query("SELECT * FROM catalog_stitch_pending")).toEqual([]);
   expect(await t.query("SELECT * FROM catalog_stitch_requests")).toEqual([]);

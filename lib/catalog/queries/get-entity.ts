@@ -40,9 +40,11 @@ function relationsOfEntitySql(alias: string): string {
 
 /**
  * The response body of by-name / by-ref: the entity's stored body (catalog_final_entities,
- * compact JSON kept current at write time with its relations in both directions), the bytes
- * JSON.stringify of getEntityByRef's answer prints. One primary-key lookup, no relation
- * aggregation and no parse/re-serialise per request. Null when not found.
+ * compact JSON kept current at write time with its relations in both directions): the value of
+ * getEntityByRef's answer, in the bytes JSON.stringify prints for it except where PostgreSQL
+ * prints a number as stored (1.0, 1e100 in full) or orders integer-like keys as text. One
+ * primary-key lookup, no relation aggregation and no parse/re-serialise per request. Null when
+ * not found.
  */
 export async function entityJsonByRef(db: SqlExecutor, ref: string): Promise<Uint8Array | null> {
   const canonical = tryCanonicalRef(ref);
