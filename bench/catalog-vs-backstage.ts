@@ -74,6 +74,9 @@ function post(url: string, body: unknown): Promise<{ status: number; text: strin
       url,
       {
         method: "POST",
+        // A new connection: a kept-alive one may have been closed by the server while the catalog
+        // was re-rendered (seconds at 100k), and a POST is not sent twice.
+        agent: false,
         headers: { "content-type": "application/json", origin: new URL(url).origin },
       },
       (res) => {
@@ -117,10 +120,14 @@ async function catalogOf(size: number, port: number): Promise<Catalog> {
 async function measure(base: string, catalog: Catalog, refresh: () => Promise<number>) {
   const shapes = catalogShapes(catalog.componentNames, TERM);
   const loadBefore = load();
+  say("  steady reads…");
   const steady = await timeShapes(base, shapes, { warmup: WARMUP, runs: RUNS });
+  say("  unfiltered list…");
   const unfiltered = await timeUnfiltered(base, { warmup: 1, runs: UNFILTERED_RUNS });
   catalog.site.bump();
+  say("  refresh after changing every entity…");
   const refreshMs = await refresh();
+  say(`  refreshed in ${refreshMs} ms; reads right after…`);
   const afterImport = await timeShapes(base, shapes, { warmup: 0, runs: RUNS });
   return {
     loadBefore,

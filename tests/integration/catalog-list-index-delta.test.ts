@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, writeTree } from "@/bench/catalog";
 import { invalidateListCache } from "@/lib/catalog/db/list-cache";
@@ -9,6 +10,7 @@ import { ingestFromDirectory } from "@/lib/catalog/ingest/ingest-from-directory"
 import {
   currentListIndex,
   enableListIndex,
+  keepListIndexFresh,
   listIndexBuilds,
   warmListIndex,
 } from "@/lib/catalog/list-index/index-cache";
@@ -37,7 +39,7 @@ beforeAll(async () => {
   expect((await ingest()).result.ok).toBe(true);
   sqlOnly = sqlOnlyClient(t.db);
   // Requests do not wait for deltas here, so each test sees the index go stale, then catch up.
-  enableListIndex(t.db, { deltaWaitMs: 0 });
+  enableListIndex(t.db, { deltaWaitMs: 0, catchUpMs: 0 });
   expect(await warmListIndex(t.db)).toBeDefined();
 }, 240_000);
 
@@ -173,7 +175,7 @@ describe("catalog list index deltas", () => {
   it("a request right after a write waits for the delta instead of answering from SQL", async () => {
     // A second client over the same database whose requests wait for deltas (long, so timing cannot matter).
     const waiting = sqlOnlyClient(t.db);
-    enableListIndex(waiting, { deltaWaitMs: 60_000 });
+    enableListIndex(waiting, { deltaWaitMs: 60_000, catchUpMs: 0 });
     expect(await warmListIndex(waiting)).toBeDefined();
     await t.query(`UPDATE catalog_entities SET tags = tags || ARRAY['waited-for'] WHERE kind = 'api'`);
     const [{ revision }] = await t.query<{ revision: string }>("SELECT revision::text FROM catalog_state");
@@ -181,6 +183,41 @@ describe("catalog list index deltas", () => {
     expect(index?.revision).toBe(revision);
     expect(index?.dictionaries.tags).toContain("waited-for");
     expect(listIndexBuilds(waiting)).toEqual({ full: 1, delta: 1 });
+    await warmListIndex(t.db);
+  });
+
+  it("a refresh by this process answers once the index holds what it wrote", async () => {
+    // A client whose refreshes catch the index up (the app's default), over the same database.
+    const writer = Object.assign(sqlOnlyClient(t.db), {
+      $transaction: t.db.$transaction.bind(t.db),
+    }) as typeof t.db;
+    enableListIndex(writer, { deltaWaitMs: 0 });
+    expect(await warmListIndex(writer)).toBeDefined();
+    entities[0].metadata.title = "Caught up before the refresh answered";
+    await writeTree(dir, entities);
+    expect((await ingestFromDirectory(writer, dir, { maxBytes: 8 * 1024 * 1024 })).result.ok).toBe(true);
+    const [{ revision }] = await t.query<{ revision: string }>("SELECT revision::text FROM catalog_state");
+    // deltaWaitMs 0: a stale index would not be waited for, so this is the index the refresh left.
+    const index = await currentListIndex(writer);
+    expect(index?.revision).toBe(revision);
+    expect(listIndexBuilds(writer)).toEqual({ full: 1, delta: 1 });
+    await warmListIndex(t.db);
+  });
+
+  it("is brought up to date by its poll when another process writes, without a read", async () => {
+    const polled = sqlOnlyClient(t.db);
+    enableListIndex(polled, { deltaWaitMs: 0, catchUpMs: 0 });
+    expect(await warmListIndex(polled)).toBeDefined();
+    const stop = keepListIndexFresh(polled, 20);
+    try {
+      await t.query(`UPDATE catalog_entities SET tags = tags || ARRAY['polled'] WHERE kind = 'system'`);
+      const deadline = Date.now() + 10_000;
+      while ((listIndexBuilds(polled)?.delta ?? 0) < 1 && Date.now() < deadline) await sleep(20);
+      expect(listIndexBuilds(polled)).toEqual({ full: 1, delta: 1 });
+      expect((await currentListIndex(polled))?.dictionaries.tags).toContain("polled");
+    } finally {
+      stop();
+    }
     await warmListIndex(t.db);
   });
 

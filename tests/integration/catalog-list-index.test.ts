@@ -83,7 +83,7 @@ beforeAll(async () => {
   await invalidateListCache(t.db);
   sqlOnly = sqlOnlyClient(t.db);
   // No waiting for deltas: the staleness test below sees the SQL fallback deterministically.
-  enableListIndex(t.db, { deltaWaitMs: 0 });
+  enableListIndex(t.db, { deltaWaitMs: 0, catchUpMs: 0 });
   expect(await warmListIndex(t.db)).toBeDefined();
 }, 240_000);
 

@@ -3,6 +3,7 @@ import { rebuildListCache } from "../db/list-cache";
 import { maintainAfterBulkWrite } from "../db/maintenance";
 import type { CatalogDb } from "../db/sql-client";
 import { lockCatalogWrites } from "../db/write-lock";
+import { catchUpListIndex } from "../list-index/index-cache";
 import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION } from "../model/constants";
 import type { Entity } from "../model/types";
 import { type ApplyResult, applyTree, insertLocationErrors } from "./apply-tree";
@@ -148,7 +149,10 @@ export async function refreshLocation(
         maxWait: 30_000,
       },
     );
-    await maintainAfterBulkWrite(db, result.added + result.updated + result.orphaned);
+    const changed = result.added + result.updated + result.orphaned;
+    await maintainAfterBulkWrite(db, changed);
+    // The reads that follow a refresh (a CI job's, the UI's) then find the list index current.
+    if (changed > 0) await catchUpListIndex(db);
     return { ok: true, ...result };
   } catch (cause) {
     const error: IngestProblem = {

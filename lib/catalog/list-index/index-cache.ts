@@ -19,6 +19,7 @@ interface Slot {
   /** True while the build in flight is a delta (short), so requests may wait for it. */
   deltaInFlight: boolean;
   deltaWaitMs: number;
+  catchUpMs: number;
 }
 
 /**
@@ -26,6 +27,14 @@ interface Slot {
  * hundreds of entities takes tens of ms, where SQL full-text over the UI's fields takes hundreds.
  */
 export const DELTA_WAIT_MS = 250;
+
+/**
+ * How long a bulk write by this process (a location refresh) waits, after committing, for the
+ * index to reach its revision before answering. Without it the reads right after an import
+ * found the copy stale: the first waited for the delta and then answered from SQL, 1.6 s at
+ * 100k entities on the embedded database, whose single connection also ran the delta's read.
+ */
+export const CATCH_UP_MS = 5_000;
 
 // On globalThis: Next bundles route handlers and instrumentation separately, and they must
 // share one copy per database client.
@@ -38,7 +47,10 @@ const log = logger.child({ component: "catalog-list-index" });
  * Keeps an in-process list index for this client (the app's long-lived client; never a
  * transaction, whose reads must see its own writes). Queries on other clients use SQL only.
  */
-export function enableListIndex(db: SqlExecutor, options: { deltaWaitMs?: number } = {}): void {
+export function enableListIndex(
+  db: SqlExecutor,
+  options: { deltaWaitMs?: number; catchUpMs?: number } = {},
+): void {
   if (!slots.has(db))
     slots.set(db, {
       lastEnd: {},
@@ -46,6 +58,7 @@ export function enableListIndex(db: SqlExecutor, options: { deltaWaitMs?: number
       builds: { delta: 0, full: 0 },
       deltaInFlight: false,
       deltaWaitMs: options.deltaWaitMs ?? DELTA_WAIT_MS,
+      catchUpMs: options.catchUpMs ?? CATCH_UP_MS,
     });
 }
 
@@ -174,4 +187,32 @@ export async function warmListIndex(db: SqlExecutor): Promise<ListIndex | undefi
     await rebuild(db, slot);
   }
   return currentListIndex(db);
+}
+
+/**
+ * After a bulk write by this process: brings the index up to the new revision before the writer
+ * answers, waiting at most the slot's catchUpMs (the build goes on in the background after
+ * that). Other replicas catch up on their next read, or within the poll of keepListIndexFresh.
+ */
+export async function catchUpListIndex(db: SqlExecutor): Promise<void> {
+  const slot = slots.get(db);
+  if (!slot || slot.catchUpMs <= 0) return;
+  await within(
+    warmListIndex(db).catch(() => undefined),
+    slot.catchUpMs,
+  );
+}
+
+/**
+ * Checks every `ms` whether the catalog moved on (one indexed row) and, if so, starts bringing
+ * the index up to date, so a write on another replica does not wait for a reader to notice it.
+ * Returns a stop function; the timer does not keep the process alive.
+ */
+export function keepListIndexFresh(db: SqlExecutor, ms = 2_000): () => void {
+  const timer = setInterval(() => {
+    const slot = slots.get(db);
+    if (slot?.index && !slot.building) void currentListIndex(db).catch(() => undefined);
+  }, ms);
+  timer.unref();
+  return () => clearInterval(timer);
 }
