@@ -205,7 +205,12 @@ async function runPortico(
     databaseUrl: db.url,
     dataDir,
     port: PORT_BASE + (kind === "pg" ? 20 : 21),
-    env: { PORTICO_CATALOG_URL_ALLOWLIST: catalog.site.host, PORTICO_CATALOG_ALLOW_PRIVATE_URLS: "true" },
+    env: {
+      PORTICO_CATALOG_URL_ALLOWLIST: catalog.site.host,
+      PORTICO_CATALOG_ALLOW_PRIVATE_URLS: "true",
+      // As `npm start` tells the server it started the database itself.
+      ...(kind === "embedded" ? { PORTICO_EMBEDDED: "postgres" } : {}),
+    },
   });
   stopping.push(
     () => server.stop(),

@@ -209,9 +209,21 @@ export async function catchUpListIndex(db: SqlExecutor): Promise<void> {
  * Returns a stop function; the timer does not keep the process alive.
  */
 export function keepListIndexFresh(db: SqlExecutor, ms = 2_000): () => void {
-  const timer = setInterval(() => {
+  let polling = false;
+  const timer = setInterval(async () => {
     const slot = slots.get(db);
-    if (slot?.index && !slot.building) void currentListIndex(db).catch(() => undefined);
+    if (polling || !slot?.index || slot.building) return;
+    polling = true;
+    try {
+      // Read here, not through currentListIndex: a poll that finds the database busy (the
+      // embedded one during a long import) is skipped quietly instead of logging a warning.
+      const revision = await readCatalogRevision(db);
+      if (revision !== undefined && revision !== slot.index?.revision) void rebuild(db, slot);
+    } catch (error) {
+      log.debug({ err: error }, "catalog revision poll failed; the next read or poll retries");
+    } finally {
+      polling = false;
+    }
   }, ms);
   timer.unref();
   return () => clearInterval(timer);

@@ -15,5 +15,8 @@ export function startCatalogListIndex(): void {
   const db = getDb();
   enableListIndex(db);
   void warmListIndex(db);
-  keepListIndexFresh(db);
+  // Only a shared server has other writers to notice. The embedded database belongs to this
+  // process, and it holds a writing transaction's connection exclusively, so a poll during a
+  // long import would only queue connection attempts behind it.
+  if (!config.database.embedded) keepListIndexFresh(db);
 }
