@@ -28,6 +28,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: [
     "pino",
     "pg",
+    "pg-copy-streams",
     "@prisma/adapter-pg",
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",

@@ -218,6 +218,8 @@ async function runPortico(
   );
   try {
     say(`Portico ${kind}: registering the location…`);
+    // Before the import: the server brings its list index up to date before it answers.
+    const since = performance.now();
     const created = await post(`${server.base}/api/catalog/locations`, {
       type: "url",
       target: catalog.site.rootUrl,
@@ -225,8 +227,7 @@ async function runPortico(
     if (created.status !== 201)
       throw new Error(`POST /locations → ${created.status}: ${created.text.slice(0, 500)}`);
     const ingestMs = created.ms;
-    const since = performance.now();
-    // The index is rebuilt on the first read after a change; lists use SQL until it is.
+    // Should the import have answered before the index caught up, the first read starts it.
     await fetch(`${server.base}/api/catalog/entities/by-query?limit=1`);
     const listIndex = await server.indexBuilt(catalog.entities, since, 120_000).catch((error: Error) => {
       say(`Portico ${kind}: ${error.message}; timing anyway`);

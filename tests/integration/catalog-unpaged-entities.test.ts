@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listEntities } from "@/app/api/catalog/entities/route";
 import type { SqlExecutor } from "@/lib/catalog/db/sql-client";
+import { copyEntityBodies } from "@/lib/catalog/queries/copy-entity-bodies";
 import { getEntities } from "@/lib/catalog/queries/get-entities";
 import { streamEntities } from "@/lib/catalog/queries/stream-entities";
-import { getDb } from "@/lib/db/client";
+import { getDb, rawPoolOf } from "@/lib/db/client";
 import { type AppEnvironment, startAppEnvironment } from "../support/app-environment";
 
 /**
@@ -95,6 +96,26 @@ describe("unpaged GET /api/catalog/entities", () => {
     await expect(body.text()).rejects.toThrow("connection lost");
   });
 
+  it("reads whole entities with one binary COPY, and a reader leaving mid-copy costs only its connection", async () => {
+    const pool = rawPoolOf(getDb());
+    expect(pool).toBeDefined();
+    // Directly, so a database that refused COPY (and so fell back to ranges of rows) fails here.
+    const copy = await copyEntityBodies(pool as NonNullable<typeof pool>, 0);
+    const first = await copy.next();
+    expect(first?.length).toBeGreaterThan(100_000);
+    expect(JSON.parse(`[${Buffer.from(first as Uint8Array).toString("utf8")}]`)[0].metadata.name).toBe(
+      "c-00001",
+    );
+    copy.cancel();
+    const whole = await new Response(streamEntities(getDb(), {})).text();
+    const reader = streamEntities(getDb(), {}).getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+    // The connections that were cut off mid-copy were not handed to the next request.
+    expect(await new Response(streamEntities(getDb(), {})).text()).toBe(whole);
+    expect(JSON.parse(whole)).toHaveLength(N);
+  }, 60_000);
+
   it("prints the same bytes on the fast path (database-printed JSON) as on the object path", async () => {
     // Relations both ways, so the spliced-in lists are not all empty.
     await getDb().$executeRawUnsafe(
@@ -110,7 +131,12 @@ describe("unpaged GET /api/catalog/entities", () => {
       $queryRawUnsafe: (q, ...v) => db.$queryRawUnsafe(q, ...v),
       $executeRawUnsafe: (q, ...v) => db.$executeRawUnsafe(q, ...v),
     };
-    for (const params of [{}, { filter: [{ "spec.type": ["website"] }], offset: 7 }, { offset: N }]) {
+    for (const params of [
+      {},
+      { offset: 7 },
+      { filter: [{ "spec.type": ["website"] }], offset: 7 },
+      { offset: N },
+    ]) {
       const fast = await new Response(streamEntities(db, params)).text();
       const slow = await new Response(streamEntities(plain, params)).text();
       expect(fast.length, JSON.stringify(params)).toBe(slow.length);

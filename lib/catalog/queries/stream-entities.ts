@@ -1,7 +1,10 @@
+import type pg from "pg";
 import { rawPoolOf } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
 import type { SqlExecutor } from "../db/sql-client";
 import { timedQuery } from "../db/timed-query";
 import type { Entity } from "../model/types";
+import { type ByteSource, copyEntityBodies } from "./copy-entity-bodies";
 import { type EntityFilter, filterToSql } from "./filter";
 import { toResponseEntities } from "./load-entities";
 import { type OrderField, orderToSql } from "./order";
@@ -86,30 +89,69 @@ function batches(db: SqlExecutor, params: StreamEntitiesParams): () => Promise<B
 }
 
 /** The slow path's batches as JSON bytes: entities as objects, `fields` applied in JS. */
-function objectBatches(db: SqlExecutor, params: StreamEntitiesParams): () => Promise<Uint8Array | null> {
+function objectBatches(db: SqlExecutor, params: StreamEntitiesParams): ByteSource {
   const next = batches(db, params);
-  return async () => {
-    const rows = await next();
-    if (rows.length === 0) return null;
-    const entities = await toResponseEntities(db, rows, params.fields);
-    return Buffer.from(entities.map((e) => JSON.stringify(e)).join(","));
+  return {
+    async next() {
+      const rows = await next();
+      if (rows.length === 0) return null;
+      const entities = await toResponseEntities(db, rows, params.fields);
+      return Buffer.from(entities.map((e) => JSON.stringify(e)).join(","));
+    },
+    cancel() {},
   };
 }
 
 /**
+ * Whole entities in ref order with no filter: one binary COPY of the stored bodies
+ * (copy-entity-bodies.ts). Should the database refuse the COPY before any byte is out (a server
+ * or proxy without COPY support), the same bytes come from ranges of rows instead.
+ */
+function copiedOrRanged(pool: pg.Pool, params: StreamEntitiesParams): ByteSource {
+  let source: ByteSource | undefined;
+  let cancelled = false;
+  const ranged = (): ByteSource => ({ next: entityJsonBatches(pool, params), cancel() {} });
+  return {
+    async next() {
+      if (source) return source.next();
+      try {
+        const copy = await copyEntityBodies(pool, params.offset ?? 0);
+        const first = await copy.next();
+        source = copy;
+        if (cancelled) copy.cancel();
+        return first;
+      } catch (error) {
+        logger.debug({ err: error }, "unpaged entity COPY refused; reading ranges of rows");
+        source = ranged();
+        return source.next();
+      }
+    },
+    cancel() {
+      cancelled = true;
+      source?.cancel();
+    },
+  };
+}
+
+/** The fastest source that gives the same bytes for these parameters. */
+function sourceFor(db: SqlExecutor, params: StreamEntitiesParams): ByteSource {
+  const pool = rawPoolOf(db);
+  if (!pool || params.fields?.length || params.order?.length) return objectBatches(db, params);
+  if (params.filter?.length) return { next: entityJsonBatches(pool, params), cancel() {} };
+  return copiedOrRanged(pool, params);
+}
+
+/**
  * `GET /entities` without a limit, as Backstage answers it: one JSON array of every matching
- * entity, written a batch at a time as the client reads (pull-based, so a slow client holds
- * back the database reads instead of filling memory; the next batch is read while the
- * current one is written). A failure mid-way aborts the response, so a client never mistakes
- * a cut-off array for the whole catalog. Whole entities in ref order (no `fields`, no
- * `order`) take the fast path: the database prints the batch's JSON (stream-entity-json.ts).
+ * entity, written a chunk at a time as the client reads (pull-based, so a slow client holds
+ * back the database reads instead of filling memory; the next chunk is read while the current
+ * one is written). A failure mid-way aborts the response, so a client never mistakes a cut-off
+ * array for the whole catalog. Whole entities (no `fields`, no `order`) are the stored bodies
+ * as they are: one binary COPY without a filter, ranges of rows with one
+ * (stream-entity-json.ts); otherwise entities are read as objects.
  */
 export function streamEntities(db: SqlExecutor, params: StreamEntitiesParams): ReadableStream<Uint8Array> {
-  const pool = rawPoolOf(db);
-  const next =
-    pool && !params.fields?.length && !params.order?.length
-      ? entityJsonBatches(pool, params)
-      : objectBatches(db, params);
+  const source = sourceFor(db, params);
   let pending: Promise<Uint8Array | null> | undefined;
   let first = true;
   let done = false;
@@ -117,16 +159,23 @@ export function streamEntities(db: SqlExecutor, params: StreamEntitiesParams): R
     {
       async pull(controller) {
         if (done) return;
-        const batch = await (pending ?? next());
+        let batch: Uint8Array | null;
+        try {
+          batch = await (pending ?? source.next());
+        } catch (error) {
+          done = true;
+          source.cancel();
+          throw error;
+        }
         if (!batch) {
           controller.enqueue(Buffer.from(first ? "[]" : "]"));
           done = true;
           controller.close();
           return;
         }
-        // Read ahead: the database works on the next batch while this one goes out. A
+        // Read ahead: the database works on the next chunk while this one goes out. A
         // rejection is reported by the pull that awaits it; until then it is not unhandled.
-        pending = next();
+        pending = source.next();
         pending.catch(() => undefined);
         controller.enqueue(Buffer.from(first ? "[" : ","));
         controller.enqueue(batch);
@@ -134,6 +183,7 @@ export function streamEntities(db: SqlExecutor, params: StreamEntitiesParams): R
       },
       cancel() {
         done = true;
+        source.cancel();
       },
     },
     { highWaterMark: 1 },
